@@ -1,0 +1,133 @@
+/* desk-application.c — the Copydesk application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "copydesk"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-application.h"
+#include "desk-window.h"
+
+struct _DeskApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
+
+DeskApplication *
+desk_application_new (const char        *application_id,
+                      GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (DESK_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       /* the same resources serve the .Devel profile */
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+static GtkWindow *
+ensure_window (DeskApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (desk_window_new (self));
+  return window;
+}
+
+/* Single instance: a second launch lands here in the first process and
+ * only raises the window. */
+static void
+desk_application_activate (GApplication *app)
+{
+  gtk_window_present (ensure_window (DESK_APPLICATION (app)));
+}
+
+static void
+desk_application_open (GApplication  *app,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  /* Opening files arrives with the import work; until then just show up. */
+  desk_application_activate (app);
+}
+
+static void
+desk_application_about_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  static const char *developers[] = { "The Copydesk developers", NULL };
+  DeskApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Copydesk"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Copydesk developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Draft, edit and print news stories"),
+                         "website", "https://github.com/copydesk/copydesk",
+                         "issue-url", "https://github.com/copydesk/copydesk/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 The Copydesk developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+desk_application_quit_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Close windows rather than quit outright, so each saves what it holds. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = desk_application_about_action },
+  { .name = "quit", .activate = desk_application_quit_action },
+};
+
+static void
+desk_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  DeskApplication *self = DESK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+static void
+desk_application_class_init (DeskApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = desk_application_activate;
+  app_class->open = desk_application_open;
+  app_class->startup = desk_application_startup;
+}
+
+static void
+desk_application_init (DeskApplication *self)
+{
+}
