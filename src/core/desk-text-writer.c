@@ -1,0 +1,217 @@
+/* desk-text-writer.c — a story as plain text, for `export --format text`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "copydesk-text"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "desk-text-writer.h"
+
+typedef struct {
+  const char *language;
+  const char *open;
+  const char *close;
+} QuoteMarks;
+
+/* Quotation marks belong to the story's language, not the interface's. */
+static const QuoteMarks quote_marks[] = {
+  { "de", "„", "“" },
+  { "sq", "„", "“" },
+  { "fr", "« ", " »" },
+  { "en", "“", "”" },
+};
+
+static const QuoteMarks *
+find_quote_marks (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (quote_marks); i++)
+    {
+      gsize n = strlen (quote_marks[i].language);
+
+      if (g_ascii_strncasecmp (language, quote_marks[i].language, n) == 0 &&
+          (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
+        return &quote_marks[i];
+    }
+  return &quote_marks[G_N_ELEMENTS (quote_marks) - 1];
+}
+
+static gboolean
+starts_with_quotation_mark (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  return c == '"' || c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x2018;
+}
+
+static int
+compare_link_ends (gconstpointer a,
+                   gconstpointer b)
+{
+  const DeskMark *ma = *(const DeskMark **) a;
+  const DeskMark *mb = *(const DeskMark **) b;
+
+  return (ma->end > mb->end) - (ma->end < mb->end);
+}
+
+/* Plain text has no links, so each link's address follows its words:
+ * "the ministry <https://…>". */
+static void
+append_text_with_links (GString         *out,
+                        const DeskBlock *block)
+{
+  const char *text = desk_block_get_text (block);
+  g_autoptr (GPtrArray) links = g_ptr_array_new ();
+  const char *done = text;
+
+  for (guint i = 0; i < desk_block_get_n_marks (block); i++)
+    if (desk_block_get_mark (block, i)->kind == DESK_MARK_LINK)
+      g_ptr_array_add (links, (gpointer) desk_block_get_mark (block, i));
+  g_ptr_array_sort (links, compare_link_ends);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const DeskMark *link = g_ptr_array_index (links, i);
+      const char *end = g_utf8_offset_to_pointer (text, MIN (link->end,
+                                                             desk_block_get_length (block)));
+
+      g_string_append_len (out, done, end - done);
+      g_string_append_printf (out, " <%s>", link->href);
+      done = end;
+    }
+  g_string_append (out, done);
+}
+
+static void
+append_quote (GString         *out,
+              const DeskBlock *block,
+              const char      *language)
+{
+  const QuoteMarks *marks = find_quote_marks (language);
+  gboolean quoted = starts_with_quotation_mark (desk_block_get_text (block));
+  const char *attribution = desk_block_get_attribution (block);
+
+  if (!quoted)
+    g_string_append (out, marks->open);
+  append_text_with_links (out, block);
+  if (!quoted)
+    g_string_append (out, marks->close);
+  if (attribution[0])
+    g_string_append_printf (out, "\n— %s", attribution);
+}
+
+static void
+append_paragraph (GString *out,
+                  const char *text)
+{
+  if (text[0] == '\0')
+    return;
+  if (out->len > 0)
+    g_string_append (out, "\n\n");
+  g_string_append (out, text);
+}
+
+static void
+append_body (GString     *out,
+             DeskArticle *article)
+{
+  const char *language = desk_article_get_language (article);
+  g_autofree char *dateline = desk_dateline_render (desk_article_get_dateline (article),
+                                                    language, DESK_DASH_EN);
+  gboolean dateline_done = dateline[0] == '\0';
+
+  for (guint i = 0; i < desk_article_get_n_blocks (article); i++)
+    {
+      DeskBlock *block = desk_article_get_block (article, i);
+      DeskBlockKind kind = desk_block_get_kind (block);
+
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      if (kind == DESK_BLOCK_PARAGRAPH && !dateline_done)
+        {
+          g_string_append_printf (out, "%s ", dateline);
+          dateline_done = TRUE;
+        }
+      if (kind == DESK_BLOCK_QUOTE || kind == DESK_BLOCK_PULLQUOTE)
+        append_quote (out, block, language);
+      else
+        append_text_with_links (out, block);
+    }
+  if (!dateline_done)
+    append_paragraph (out, dateline);
+}
+
+static void
+append_related (GString     *out,
+                DeskArticle *article)
+{
+  guint n = desk_article_get_n_related (article);
+
+  if (n == 0)
+    return;
+  append_paragraph (out, _("Related:"));
+  for (guint i = 0; i < n; i++)
+    {
+      const DeskRelated *related = desk_article_get_related (article, i);
+
+      if (related->headline[0] == '\0')
+        continue;
+      g_string_append (out, "\n- ");
+      if (related->kicker[0])
+        g_string_append_printf (out, "%s: ", related->kicker);
+      g_string_append (out, related->headline);
+      if (related->deck[0])
+        g_string_append_printf (out, " — %s", related->deck);
+      if (related->url[0])
+        g_string_append_printf (out, " <%s>", related->url);
+    }
+}
+
+static void
+append_source (GString     *out,
+               DeskArticle *article)
+{
+  const char *name = desk_article_get_source_name (article);
+  const char *url = desk_article_get_source_url (article);
+  g_autofree char *line = NULL;
+
+  if (name[0] && url[0])
+    line = g_strdup_printf (_("Original post: %s <%s>"), name, url);
+  else if (name[0] || url[0])
+    line = g_strdup_printf (_("Original post: %s"), name[0] ? name : url);
+  if (line)
+    append_paragraph (out, line);
+}
+
+/**
+ * desk_text_write:
+ *
+ * Renders the story as plain text: kicker, headline, deck and byline, then
+ * the body with the dateline opening the first paragraph, each block a
+ * paragraph of its own; the tagline, the original post and the related
+ * stories close it. Related stories of the library show only when the
+ * caller has filled in their headlines.
+ *
+ * Returns: (transfer full): the text, ending in a newline.
+ */
+char *
+desk_text_write (DeskArticle *article)
+{
+  GString *out;
+
+  g_return_val_if_fail (DESK_IS_ARTICLE (article), NULL);
+
+  out = g_string_new (NULL);
+  append_paragraph (out, desk_article_get_kicker (article));
+  append_paragraph (out, desk_article_get_headline (article));
+  append_paragraph (out, desk_article_get_deck (article));
+  append_paragraph (out, desk_article_get_byline (article));
+  append_body (out, article);
+  append_paragraph (out, desk_article_get_tagline (article));
+  append_source (out, article);
+  append_related (out, article);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
