@@ -1,0 +1,378 @@
+/* desk-store-codec.c — the stored form of a story: GVariant records, body in chunks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "copydesk-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-store-private.h"
+
+#define META_TYPE     "(ssssssssa(xssss))"
+#define BLOCKS_TYPE   "a(ussa(uuus))"
+#define HEAD_TYPE     "(ss)"
+#define SNAPSHOT_TYPE "(sssusxx" META_TYPE BLOCKS_TYPE ")"
+
+/* A chunk ends after a block whose text hashes to 0 mod CHUNK_SPREAD, so
+ * boundaries depend on the blocks' own content: one edited word changes
+ * one or two chunks, never shifts the rest. */
+#define CHUNK_SPREAD     16
+#define CHUNK_MAX_BLOCKS 64
+
+void
+desk_chunk_free (DeskChunk *chunk)
+{
+  if (chunk == NULL)
+    return;
+  g_free (chunk->hash);
+  g_bytes_unref (chunk->data);
+  g_free (chunk->text);
+  g_free (chunk);
+}
+
+/* Stored little-endian whatever the machine. */
+static GBytes *
+variant_to_bytes (GVariant *value)
+{
+  g_autoptr (GVariant) sunk = g_variant_ref_sink (value);
+
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      g_autoptr (GVariant) swapped = g_variant_byteswap (sunk);
+
+      return g_variant_get_data_as_bytes (swapped);
+    }
+  return g_variant_get_data_as_bytes (sunk);
+}
+
+static GVariant *
+bytes_to_variant (GBytes     *data,
+                  const char *type)
+{
+  GVariant *value = g_variant_new_from_bytes (G_VARIANT_TYPE (type), data, FALSE);
+
+  g_variant_ref_sink (value);
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (value);
+
+      g_variant_unref (value);
+      return swapped;
+    }
+  return value;
+}
+
+static GVariant *
+build_meta (DeskArticle *article)
+{
+  const DeskDateline *dateline = desk_article_get_dateline (article);
+  GVariantBuilder related;
+
+  g_variant_builder_init (&related, G_VARIANT_TYPE ("a(xssss)"));
+  for (guint i = 0; i < desk_article_get_n_related (article); i++)
+    {
+      const DeskRelated *r = desk_article_get_related (article, i);
+
+      g_variant_builder_add (&related, "(xssss)", r->id, r->kicker ? r->kicker : "",
+                             r->headline ? r->headline : "", r->deck ? r->deck : "",
+                             r->url ? r->url : "");
+    }
+  return g_variant_new ("(ssssssss@a(xssss))", desk_article_get_byline (article),
+                        desk_article_get_source_name (article),
+                        desk_article_get_source_url (article),
+                        desk_article_get_tagline (article), desk_article_get_note (article),
+                        desk_dateline_get_place (dateline), desk_dateline_get_date (dateline),
+                        desk_dateline_get_credit (dateline), g_variant_builder_end (&related));
+}
+
+GBytes *
+desk_codec_encode_meta (DeskArticle *article)
+{
+  return variant_to_bytes (build_meta (article));
+}
+
+static void
+apply_meta (GVariant    *meta,
+            DeskArticle *article)
+{
+  const char *byline, *source_name, *source_url, *tagline, *note, *place, *date, *credit;
+  g_autoptr (GVariantIter) related = NULL;
+  g_autoptr (DeskDateline) dateline = desk_dateline_new ();
+  const char *kicker, *headline, *deck, *url;
+  gint64 id;
+
+  g_variant_get (meta, "(&s&s&s&s&s&s&s&sa(xssss))", &byline, &source_name, &source_url,
+                 &tagline, &note, &place, &date, &credit, &related);
+  desk_article_set_byline (article, byline);
+  desk_article_set_source_name (article, source_name);
+  desk_article_set_source_url (article, source_url);
+  desk_article_set_tagline (article, tagline);
+  desk_article_set_note (article, note);
+  desk_dateline_set_place (dateline, place);
+  desk_dateline_set_date (dateline, date);
+  desk_dateline_set_credit (dateline, credit);
+  desk_article_set_dateline (article, dateline);
+  desk_article_clear_related (article);
+  while (g_variant_iter_next (related, "(x&s&s&s&s)", &id, &kicker, &headline, &deck, &url))
+    {
+      g_autoptr (DeskRelated) r = desk_related_new (id, kicker, headline, deck, url);
+
+      desk_article_append_related (article, r);
+    }
+}
+
+gboolean
+desk_codec_decode_meta (GBytes      *data,
+                        DeskArticle *article)
+{
+  g_autoptr (GVariant) meta = bytes_to_variant (data, META_TYPE);
+
+  apply_meta (meta, article);
+  return TRUE;
+}
+
+static GVariant *
+build_block (DeskBlock *block)
+{
+  GVariantBuilder marks;
+
+  g_variant_builder_init (&marks, G_VARIANT_TYPE ("a(uuus)"));
+  for (guint i = 0; i < desk_block_get_n_marks (block); i++)
+    {
+      const DeskMark *m = desk_block_get_mark (block, i);
+
+      g_variant_builder_add (&marks, "(uuus)", (guint32) m->kind, m->start, m->end,
+                             m->href ? m->href : "");
+    }
+  return g_variant_new ("(uss@a(uuus))", (guint32) desk_block_get_kind (block),
+                        desk_block_get_text (block), desk_block_get_attribution (block),
+                        g_variant_builder_end (&marks));
+}
+
+static void
+append_block_text (GString   *text,
+                   DeskBlock *block)
+{
+  const char *attribution = desk_block_get_attribution (block);
+
+  g_string_append (text, desk_block_get_text (block));
+  g_string_append_c (text, '\n');
+  if (attribution[0])
+    {
+      g_string_append (text, attribution);
+      g_string_append_c (text, '\n');
+    }
+}
+
+static DeskChunk *
+chunk_new (GVariant *value,
+           GString  *text,
+           gboolean  head)
+{
+  DeskChunk *chunk = g_new0 (DeskChunk, 1);
+
+  chunk->data = variant_to_bytes (value);
+  chunk->hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, chunk->data);
+  chunk->text = g_string_free (text, FALSE);
+  chunk->head = head;
+  return chunk;
+}
+
+static gboolean
+ends_chunk (DeskBlock *block,
+            guint      n_blocks)
+{
+  return n_blocks >= CHUNK_MAX_BLOCKS ||
+         g_str_hash (desk_block_get_text (block)) % CHUNK_SPREAD == 0;
+}
+
+/* The head chunk (headline and deck) first, then the body chunks in order. */
+GPtrArray *
+desk_codec_split_chunks (DeskArticle *article)
+{
+  GPtrArray *chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_chunk_free);
+  guint n = desk_article_get_n_blocks (article);
+  GVariantBuilder blocks;
+  GString *text = NULL;
+  guint in_chunk = 0;
+
+  g_ptr_array_add (chunks, chunk_new (g_variant_new (HEAD_TYPE,
+                                                     desk_article_get_headline (article),
+                                                     desk_article_get_deck (article)),
+                                      g_string_new (desk_article_get_headline (article)),
+                                      TRUE));
+  for (guint i = 0; i < n; i++)
+    {
+      DeskBlock *block = desk_article_get_block (article, i);
+
+      if (in_chunk == 0)
+        {
+          g_variant_builder_init (&blocks, G_VARIANT_TYPE (BLOCKS_TYPE));
+          text = g_string_new (NULL);
+        }
+      g_variant_builder_add_value (&blocks, build_block (block));
+      append_block_text (text, block);
+      in_chunk++;
+      if (ends_chunk (block, in_chunk) || i + 1 == n)
+        {
+          g_ptr_array_add (chunks, chunk_new (g_variant_builder_end (&blocks), text, FALSE));
+          in_chunk = 0;
+        }
+    }
+  return chunks;
+}
+
+static DeskBlock *
+parse_block (GVariant *value)
+{
+  g_autoptr (GVariantIter) marks = NULL;
+  const char *text, *attribution, *href;
+  guint32 kind, start, end;
+  DeskBlock *block;
+
+  g_variant_get (value, "(u&s&sa(uuus))", &kind, &text, &attribution, &marks);
+  block = desk_block_new (MIN (kind, DESK_BLOCK_PULLQUOTE), text);
+  desk_block_set_attribution (block, attribution);
+  while (g_variant_iter_next (marks, "(uuu&s)", &kind, &start, &end, &href))
+    desk_block_add_mark (block, MIN (kind, DESK_MARK_LINK), start, end, href[0] ? href : NULL);
+  return block;
+}
+
+static void
+append_blocks (GVariant    *blocks,
+               DeskArticle *article)
+{
+  GVariantIter iter;
+  GVariant *child;
+
+  g_variant_iter_init (&iter, blocks);
+  while ((child = g_variant_iter_next_value (&iter)))
+    {
+      g_autoptr (DeskBlock) block = parse_block (child);
+
+      desk_article_append_block (article, block);
+      g_variant_unref (child);
+    }
+}
+
+/* Appends a body chunk's blocks to @article (a head chunk adds nothing:
+ * headline and deck come from the story row). */
+gboolean
+desk_codec_decode_chunk (GBytes      *data,
+                         gboolean     head,
+                         DeskArticle *article)
+{
+  g_autoptr (GVariant) blocks = NULL;
+
+  if (head)
+    return TRUE;
+  blocks = bytes_to_variant (data, BLOCKS_TYPE);
+  append_blocks (blocks, article);
+  return TRUE;
+}
+
+/* The text a chunk was indexed with, to take it out of the index again. */
+char *
+desk_codec_chunk_text (GBytes      *data,
+                       gboolean     head,
+                       char       **deck)
+{
+  g_autoptr (DeskArticle) scratch = NULL;
+  g_autoptr (GVariant) value = NULL;
+  GString *text;
+
+  if (head)
+    {
+      const char *headline, *d;
+
+      value = bytes_to_variant (data, HEAD_TYPE);
+      g_variant_get (value, "(&s&s)", &headline, &d);
+      *deck = g_strdup (d);
+      return g_strdup (headline);
+    }
+  *deck = g_strdup ("");
+  scratch = desk_article_new ();
+  desk_codec_decode_chunk (data, FALSE, scratch);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < desk_article_get_n_blocks (scratch); i++)
+    append_block_text (text, desk_article_get_block (scratch, i));
+  return g_string_free (text, FALSE);
+}
+
+static void
+checksum_add_string (GChecksum  *sum,
+                     const char *str)
+{
+  g_checksum_update (sum, (const guchar *) str, strlen (str) + 1);
+}
+
+/* Equal hashes mean equal stories: what the list shows and the stored form. */
+char *
+desk_codec_story_hash (DeskArticle *article,
+                       GBytes      *meta,
+                       GPtrArray   *chunks)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *status = desk_status_to_string (desk_article_get_status (article));
+  gsize size;
+  const guchar *bytes = g_bytes_get_data (meta, &size);
+
+  checksum_add_string (sum, desk_article_get_kicker (article));
+  checksum_add_string (sum, desk_article_get_language (article));
+  checksum_add_string (sum, status);
+  g_checksum_update (sum, bytes, size);
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      DeskChunk *chunk = g_ptr_array_index (chunks, i);
+
+      checksum_add_string (sum, chunk->hash);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+GBytes *
+desk_codec_encode_snapshot (DeskArticle *article)
+{
+  GVariantBuilder blocks;
+
+  g_variant_builder_init (&blocks, G_VARIANT_TYPE (BLOCKS_TYPE));
+  for (guint i = 0; i < desk_article_get_n_blocks (article); i++)
+    g_variant_builder_add_value (&blocks, build_block (desk_article_get_block (article, i)));
+  return variant_to_bytes (g_variant_new ("(sssusxx@" META_TYPE "@" BLOCKS_TYPE ")",
+                                          desk_article_get_headline (article),
+                                          desk_article_get_kicker (article),
+                                          desk_article_get_deck (article),
+                                          (guint32) desk_article_get_status (article),
+                                          desk_article_get_language (article),
+                                          desk_article_get_created (article),
+                                          desk_article_get_modified (article),
+                                          build_meta (article),
+                                          g_variant_builder_end (&blocks)));
+}
+
+DeskArticle *
+desk_codec_decode_snapshot (GBytes *data)
+{
+  g_autoptr (GVariant) value = bytes_to_variant (data, SNAPSHOT_TYPE);
+  g_autoptr (GVariant) meta = g_variant_get_child_value (value, 7);
+  g_autoptr (GVariant) blocks = g_variant_get_child_value (value, 8);
+  DeskArticle *article = desk_article_new ();
+  const char *headline, *kicker, *deck, *language;
+  guint32 status;
+  gint64 created, modified;
+
+  g_variant_get (value, "(&s&s&su&sxx@" META_TYPE "@" BLOCKS_TYPE ")", &headline, &kicker,
+                 &deck, &status, &language, &created, &modified, NULL, NULL);
+  desk_article_set_headline (article, headline);
+  desk_article_set_kicker (article, kicker);
+  desk_article_set_deck (article, deck);
+  desk_article_set_status (article, MIN (status, DESK_STATUS_PUBLISHED));
+  desk_article_set_language (article, language);
+  desk_article_set_created (article, created);
+  desk_article_set_modified (article, modified);
+  apply_meta (meta, article);
+  append_blocks (blocks, article);
+  return article;
+}

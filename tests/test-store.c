@@ -1,0 +1,507 @@
+/* test-store.c — the SQLite library: migrations, save/load, list, search,
+ * trash, revisions, async, and files it must refuse
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "desk-store.h"
+#include "desk-store-private.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("copydesk-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static DeskStore *
+open_store (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  DeskStore *store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static DeskArticle *
+make_story (const char *headline,
+            const char *body)
+{
+  DeskArticle *article = desk_article_new ();
+  g_auto (GStrv) paragraphs = g_strsplit (body, "\n", -1);
+
+  desk_article_set_headline (article, headline);
+  desk_article_set_kicker (article, "News");
+  for (guint i = 0; paragraphs[i]; i++)
+    {
+      g_autoptr (DeskBlock) block = desk_block_new (DESK_BLOCK_PARAGRAPH, paragraphs[i]);
+
+      desk_article_append_block (article, block);
+    }
+  return article;
+}
+
+/* A story with every field and kind of block, to check nothing is lost. */
+static DeskArticle *
+make_full_story (void)
+{
+  DeskArticle *article = make_story ("Albanian police raid Iranian exiles' compound",
+                                     "Albanian police forces conducted a raid.\nA second one.");
+  g_autoptr (DeskDateline) dateline = desk_dateline_new ();
+  g_autoptr (DeskRelated) related = desk_related_new (0, "News", "Tourist season", "Deck", "");
+  g_autoptr (DeskBlock) quote = desk_block_new (DESK_BLOCK_QUOTE, "I guarantee that…");
+  g_autoptr (DeskBlock) sub = desk_block_new (DESK_BLOCK_SUBHEADING, "Authorities assert control");
+
+  desk_article_set_deck (article, "Police seized computers at Ashraf 3.");
+  desk_article_set_byline (article, "By Jane Doe");
+  desk_article_set_language (article, "sq");
+  desk_article_set_source_name (article, "Wire");
+  desk_article_set_source_url (article, "https://example.com/a");
+  desk_article_set_tagline (article, "Reporting by Jane Doe");
+  desk_article_set_note (article, "check the name");
+  desk_article_set_status (article, DESK_STATUS_EDITING);
+  desk_dateline_set_place (dateline, "Tirana");
+  desk_dateline_set_date (dateline, "2023-06-21");
+  desk_dateline_set_credit (dateline, "AP");
+  desk_article_set_dateline (article, dateline);
+  desk_article_append_related (article, related);
+  desk_block_set_attribution (quote, "Bledi Çuçi");
+  desk_block_add_mark (quote, DESK_MARK_EM, 0, 5, NULL);
+  desk_block_add_mark (quote, DESK_MARK_LINK, 2, 9, "https://example.com/q");
+  desk_article_append_block (article, sub);
+  desk_article_append_block (article, quote);
+  return article;
+}
+
+static void
+test_open_creates (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "library.db", NULL);
+  g_autoptr (DeskStore) store = open_store (nested);
+  sqlite3 *db = desk_store_get_db (store)->db;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (g_file_test (nested, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (desk_store_get_schema_version (store), ==, DESK_STORE_SCHEMA_VERSION);
+  g_assert_false (desk_store_is_read_only (store));
+  g_assert_cmpstr (desk_store_get_path (store), ==, nested);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = desk_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "copydesk",
+                                                "library.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_save_load (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (DeskArticle) article = make_full_story ();
+  g_autoptr (DeskArticle) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  desk_store_set_fixed_now (store, 1700000000);
+  g_assert_true (desk_store_save (store, article, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_article_get_id (article), >, 0);
+  g_assert_cmpint (desk_article_get_created (article), ==, 1700000000);
+  g_assert_cmpint (desk_article_get_modified (article), ==, 1700000000);
+
+  loaded = desk_store_load (store, desk_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_article_equal_content (article, loaded));
+  g_assert_cmpint (desk_article_get_id (loaded), ==, desk_article_get_id (article));
+  g_assert_cmpint (desk_article_get_created (loaded), ==, 1700000000);
+  g_assert_cmpstr (desk_dateline_get_credit (desk_article_get_dateline (loaded)), ==, "AP");
+  g_assert_cmpstr (desk_block_get_mark (desk_article_get_block (loaded, 3), 1)->href, ==,
+                   "https://example.com/q");
+
+  g_clear_object (&loaded);
+  loaded = desk_store_load (store, 9999, &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_assert_null (loaded);
+}
+
+static int
+total_changes (DeskStore *store)
+{
+  return sqlite3_total_changes (desk_store_get_db (store)->db);
+}
+
+static void
+test_save_unchanged_writes_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (DeskArticle) article = make_full_story ();
+  g_autoptr (GError) error = NULL;
+  int changes;
+
+  desk_store_set_fixed_now (store, 1700000000);
+  g_assert_true (desk_store_save (store, article, &error));
+  changes = total_changes (store);
+
+  desk_store_set_fixed_now (store, 1700000500);
+  g_assert_true (desk_store_save (store, article, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (total_changes (store), ==, changes);
+  g_assert_cmpint (desk_article_get_modified (article), ==, 1700000000);
+
+  desk_block_set_text (desk_article_get_block (article, 0), "Changed.");
+  g_assert_true (desk_store_save (store, article, &error));
+  g_assert_cmpint (total_changes (store), >, changes);
+  g_assert_cmpint (desk_article_get_modified (article), ==, 1700000500);
+}
+
+static GHashTable *
+chunk_ids (DeskStore *store)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (desk_store_get_db (store)->db, "SELECT id FROM chunks",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+static guint
+count_missing (GHashTable *before,
+               GHashTable *after)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += !g_hash_table_contains (after, key);
+  return n;
+}
+
+/* One edited word in a long story rewrites one or two chunks, not all. */
+static void
+test_save_rewrites_changed_chunks (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (DeskArticle) article = desk_article_new ();
+  g_autoptr (DeskArticle) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) before = NULL, after = NULL;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Paragraph %u about the raid in Tirana.", i);
+      g_autoptr (DeskBlock) block = desk_block_new (DESK_BLOCK_PARAGRAPH, text);
+
+      desk_article_append_block (article, block);
+    }
+  g_assert_true (desk_store_save (store, article, &error));
+  before = chunk_ids (store);
+  g_assert_cmpuint (g_hash_table_size (before), >, 5);
+  desk_block_set_text (desk_article_get_block (article, 200), "Paragraph changed word.");
+  g_assert_true (desk_store_save (store, article, &error));
+  g_assert_no_error (error);
+  after = chunk_ids (store);
+  /* at most two chunks replaced; every other one kept as it was */
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_assert_cmpuint (count_missing (before, after), >=, 1);
+  g_assert_cmpuint (count_missing (before, after), <=, 2);
+
+  /* a block inserted in the middle moves the rest; the story still reads back */
+  {
+    g_autoptr (DeskBlock) block = desk_block_new (DESK_BLOCK_SUBHEADING, "Inserted");
+    GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_block_unref);
+
+    for (guint i = 0; i < desk_article_get_n_blocks (article); i++)
+      {
+        if (i == 100)
+          g_ptr_array_add (blocks, desk_block_ref (block));
+        g_ptr_array_add (blocks, desk_block_ref (desk_article_get_block (article, i)));
+      }
+    desk_article_take_blocks (article, blocks);
+  }
+  g_assert_true (desk_store_save (store, article, &error));
+  loaded = desk_store_load (store, desk_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_article_equal_content (article, loaded));
+  g_assert_cmpuint (desk_store_count (store, "\"changed\"", DESK_STATUS_ANY, &error), ==, 1);
+  g_assert_cmpuint (desk_store_count (store, "\"inserted\"", DESK_STATUS_ANY, &error), ==, 1);
+  g_assert_cmpuint (desk_store_count (store, "\"200\"", DESK_STATUS_ANY, &error), ==, 0);
+  g_assert_cmpuint (desk_store_count (store, "\"199\"", DESK_STATUS_ANY, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
+static gint64
+save_story (DeskStore  *store,
+            const char *headline,
+            const char *body,
+            DeskStatus  status)
+{
+  g_autoptr (DeskArticle) article = make_story (headline, body);
+  g_autoptr (GError) error = NULL;
+
+  desk_article_set_status (article, status);
+  g_assert_true (desk_store_save (store, article, &error));
+  g_assert_no_error (error);
+  return desk_article_get_id (article);
+}
+
+static void
+test_list_order_and_filter (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 ids[5];
+  DeskSummary *row;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Story %u", i);
+
+      desk_store_set_fixed_now (store, 1700000000 + i * 10);
+      ids[i] = save_story (store, headline, "One two three.", i % 2 ? DESK_STATUS_READY
+                                                                     : DESK_STATUS_DRAFT);
+    }
+  g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), ==, 5);
+  g_assert_cmpuint (desk_store_count (store, "", DESK_STATUS_READY, &error), ==, 2);
+
+  rows = desk_store_list (store, NULL, DESK_STATUS_ANY, 0, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (row->id, ==, ids[4]);
+  g_assert_cmpstr (row->headline, ==, "Story 4");
+  g_assert_cmpstr (row->kicker, ==, "News");
+  g_assert_cmpint (row->modified, ==, 1700000040);
+  g_assert_cmpuint (row->words, ==, 3);
+  g_assert_cmpint (((DeskSummary *) g_ptr_array_index (rows, 2))->id, ==, ids[2]);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = desk_store_list (store, NULL, DESK_STATUS_ANY, 3, 10, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (((DeskSummary *) g_ptr_array_index (rows, 1))->id, ==, ids[0]);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = desk_store_list (store, NULL, DESK_STATUS_READY, 0, 10, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (((DeskSummary *) g_ptr_array_index (rows, 0))->id, ==, ids[3]);
+  g_assert_cmpint (((DeskSummary *) g_ptr_array_index (rows, 0))->status, ==, DESK_STATUS_READY);
+  g_assert_no_error (error);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskArticle) decked = make_story ("Budget vote", "Parliament met.");
+  gint64 raid, tourism;
+
+  raid = save_story (store, "Police raid compound", "Officers seized computers.\nIn Tirana.",
+                     DESK_STATUS_DRAFT);
+  tourism = save_story (store, "Tourist season opens", "Hotels in Tiranë are full.",
+                        DESK_STATUS_READY);
+  desk_article_set_deck (decked, "A narrow majority approved the raids budget");
+  g_assert_true (desk_store_save (store, decked, &error));
+
+  g_assert_cmpuint (desk_store_count (store, "raid*", DESK_STATUS_ANY, &error), ==, 2);
+  g_assert_cmpuint (desk_store_count (store, "raid", DESK_STATUS_ANY, &error), ==, 1);
+  /* words in the headline and in different chunks of the body still match together */
+  g_assert_cmpuint (desk_store_count (store, "police tirana", DESK_STATUS_ANY, &error), ==, 1);
+  /* diacritics folded */
+  g_assert_cmpuint (desk_store_count (store, "tirane", DESK_STATUS_ANY, &error), ==, 1);
+  g_assert_cmpuint (desk_store_count (store, "tirana OR hotels", DESK_STATUS_ANY, &error), ==, 2);
+  g_assert_cmpuint (desk_store_count (store, "tiran*", DESK_STATUS_READY, &error), ==, 1);
+  g_assert_no_error (error);
+
+  rows = desk_store_list (store, "computers", DESK_STATUS_ANY, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (((DeskSummary *) g_ptr_array_index (rows, 0))->id, ==, raid);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = desk_store_list (store, "hotels", DESK_STATUS_ANY, 0, 10, &error);
+  g_assert_cmpint (((DeskSummary *) g_ptr_array_index (rows, 0))->id, ==, tourism);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = desk_store_list (store, "\"unbalanced", DESK_STATUS_ANY, 0, 10, &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY);
+  g_assert_nonnull (strstr (error->message, "unbalanced"));
+  g_assert_null (rows);
+  g_clear_error (&error);
+  g_assert_cmpuint (desk_store_count (store, "raid AND (", DESK_STATUS_ANY, &error), ==, 0);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY);
+}
+
+static void
+test_query_from_text (void)
+{
+  struct { const char *text; const char *query; } cases[] = {
+    { "raid", "\"raid\"*" },
+    { "  albanian   raid ", "\"albanian\" \"raid\"*" },
+    { "say \"no\" AND", "\"say\" \"\"\"no\"\"\" \"AND\"*" },
+    { "NEAR(a b)", "\"NEAR(a\" \"b)\"*" },
+    { "- * ", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *query = desk_store_query_from_text (cases[i].text);
+
+      g_assert_cmpstr (query, ==, cases[i].query);
+    }
+}
+
+/* Whatever a user types is a valid query. */
+static void
+test_query_from_text_is_safe (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  const char *typed[] = { "raid\"", "(", "a OR", "NOT", "col:umn", "x*y", "^start", "{a b}",
+                          "Tiran", "O'Brien's", "ПОЛИЦИЯ" };
+
+  save_story (store, "Police raid", "In Tirana, O'Brien's men.", DESK_STATUS_DRAFT);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autofree char *query = desk_store_query_from_text (typed[i]);
+      g_autoptr (GError) error = NULL;
+
+      desk_store_count (store, query, DESK_STATUS_ANY, &error);
+      g_assert_no_error (error);
+    }
+  {
+    g_autofree char *query = desk_store_query_from_text ("Tiran");
+    g_autofree char *query2 = desk_store_query_from_text ("o'brien's");
+
+    g_assert_cmpuint (desk_store_count (store, query, DESK_STATUS_ANY, NULL), ==, 1);
+    g_assert_cmpuint (desk_store_count (store, query2, DESK_STATUS_ANY, NULL), ==, 1);
+  }
+}
+
+static void
+test_trash (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (DeskArticle) loaded = NULL;
+  gint64 keep = save_story (store, "Keep raid", "Body.", DESK_STATUS_DRAFT);
+  gint64 gone = save_story (store, "Gone raid", "Body.", DESK_STATUS_DRAFT);
+
+  g_assert_true (desk_store_trash (store, gone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), ==, 1);
+  g_assert_cmpuint (desk_store_count (store, "raid", DESK_STATUS_ANY, &error), ==, 1);
+  rows = desk_store_list (store, "raid", DESK_STATUS_ANY, 0, 10, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (((DeskSummary *) g_ptr_array_index (rows, 0))->id, ==, keep);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* a trashed story still loads, and comes back whole */
+  loaded = desk_store_load (store, gone, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_article_get_headline (loaded), ==, "Gone raid");
+  g_assert_true (desk_store_untrash (store, gone, &error));
+  g_assert_cmpuint (desk_store_count (store, "raid", DESK_STATUS_ANY, &error), ==, 2);
+  rows = desk_store_list (store, NULL, DESK_STATUS_ANY, 0, 10, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  g_assert_false (desk_store_trash (store, 12345, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/copydesk/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("open-creates", test_open_creates);
+  g_test_add_func ("/copydesk/store/default-path", test_default_path);
+  ADD ("save-load", test_save_load);
+  ADD ("save-unchanged", test_save_unchanged_writes_nothing);
+  ADD ("save-rewrites-changed-chunks", test_save_rewrites_changed_chunks);
+  ADD ("list", test_list_order_and_filter);
+  ADD ("search", test_search);
+  g_test_add_func ("/copydesk/store/query-from-text", test_query_from_text);
+  ADD ("query-from-text-safe", test_query_from_text_is_safe);
+  ADD ("trash", test_trash);
+
+  return g_test_run ();
+}
