@@ -401,25 +401,22 @@ append_title_part (GString    *out,
                    gboolean    first)
 {
   g_autofree char *lower = NULL;
-  gunichar c;
 
-  if (!desk_text_has_no_lowercase (part, 1) ||
-      (strlen (part) == 2 && count_name_letters (part) == 2 && !g_strv_contains (small_words,
-                                                                                   part)))
+  if (!desk_text_has_no_lowercase (part, 1))
     {
-      /* already mixed case, or an initialism such as "US" */
       g_string_append (out, part);
       return;
     }
   lower = g_utf8_strdown (part, -1);
   if (!first && g_strv_contains (small_words, lower))
+    g_string_append (out, lower);
+  else if (strlen (part) == 2 && count_name_letters (part) == 2)
+    g_string_append (out, part); /* an initialism such as "US" */
+  else
     {
-      g_string_append (out, lower);
-      return;
+      g_string_append_unichar (out, g_unichar_totitle (g_utf8_get_char (lower)));
+      g_string_append (out, g_utf8_next_char (lower));
     }
-  c = g_utf8_get_char (lower);
-  g_string_append_unichar (out, g_unichar_totitle (c));
-  g_string_append (out, g_utf8_next_char (lower));
 }
 
 /* "TIRANA" → "Tirana", "RIO DE JANEIRO" → "Rio de Janeiro",
