@@ -482,6 +482,517 @@ test_trash (Fixture       *f,
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
 }
 
+/* Schema 1, as the first release wrote it: stories and chunks, no trash. */
+static void
+populate_v1 (sqlite3 *db)
+{
+  g_autoptr (DeskArticle) article = make_full_story ();
+  g_autoptr (GBytes) meta = desk_codec_encode_meta (article);
+  g_autoptr (GPtrArray) chunks = desk_codec_split_chunks (article);
+  g_autofree char *hash = desk_codec_story_hash (article, meta, chunks);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO stories (id, headline, kicker, deck, "
+                                       "status, language, words, created, modified, meta, hash) "
+                                       "VALUES (7, ?, 'News', ?, 1, 'sq', 12, 100, 200, ?, ?)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, desk_article_get_headline (article), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, desk_article_get_deck (article), -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 3, g_bytes_get_data (meta, NULL), g_bytes_get_size (meta),
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, hash, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      DeskChunk *chunk = g_ptr_array_index (chunks, i);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO chunks (story_id, seq, hash, data) "
+                                           "VALUES (7, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_int (stmt, 1, (int) i - 1);
+      sqlite3_bind_text (stmt, 2, chunk->hash, -1, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 3, g_bytes_get_data (chunk->data, NULL),
+                         g_bytes_get_size (chunk->data), SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO story_fts (rowid, headline, deck, body) "
+                                           "VALUES (last_insert_rowid (), ?, ?, ?)", -1, &stmt,
+                                           NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, chunk->head ? chunk->text : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, chunk->head ? desk_article_get_deck (article) : "", -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, chunk->head ? "" : chunk->text, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+}
+
+typedef void (*Populate) (sqlite3 *db);
+
+/* Every earlier schema, built by its own migration steps and filled as that
+ * version would have, opens and upgrades with nothing lost. */
+static void
+test_migrate (Fixture       *f,
+              gconstpointer  data)
+{
+  static const Populate populate[] = { populate_v1 };
+
+  g_assert_cmpuint (G_N_ELEMENTS (populate), ==, DESK_STORE_SCHEMA_VERSION - 1);
+  for (int version = 1; version < DESK_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/v%d.db", f->dir, version);
+      g_autoptr (DeskStore) store = NULL;
+      g_autoptr (DeskArticle) loaded = NULL, expected = make_full_story ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) rows = NULL;
+      DeskDb *db = desk_db_open (path, FALSE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (desk_db_migrate (db, version, &error));
+      g_assert_cmpint (desk_db_user_version (db), ==, version);
+      populate[version - 1] (db->db);
+      desk_db_close (db);
+
+      store = open_store (path);
+      g_assert_cmpint (desk_store_get_schema_version (store), ==, DESK_STORE_SCHEMA_VERSION);
+      loaded = desk_store_load (store, 7, &error);
+      g_assert_no_error (error);
+      g_assert_true (desk_article_equal_content (loaded, expected));
+      g_assert_cmpint (desk_article_get_created (loaded), ==, 100);
+      rows = desk_store_list (store, "guarantee", DESK_STATUS_ANY, 0, 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 1);
+      g_assert_true (desk_store_trash (store, 7, &error));
+      g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), ==, 0);
+      g_assert_cmpint (desk_store_add_revision (store, 7, DESK_REVISION_MANUAL, "v", &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
+static DeskRevision *
+revision_at (GPtrArray *revisions,
+             guint      index)
+{
+  g_assert_cmpuint (index, <, revisions->len);
+  return g_ptr_array_index (revisions, index);
+}
+
+static void
+test_revisions (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (DeskArticle) article = make_story ("First", "Draft text.");
+  g_autoptr (DeskArticle) old = NULL, restored = NULL, back = NULL, loaded = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 manual, id;
+
+  desk_store_set_fixed_now (store, 1700000000);
+  g_assert_true (desk_store_save (store, article, &error));
+  id = desk_article_get_id (article);
+  manual = desk_store_add_revision (store, id, DESK_REVISION_MANUAL, "Sent to desk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (manual, >, 0);
+
+  /* a status change records itself */
+  desk_store_set_fixed_now (store, 1700000100);
+  desk_article_set_headline (article, "Second");
+  desk_article_set_status (article, DESK_STATUS_READY);
+  g_assert_true (desk_store_save (store, article, &error));
+  revisions = desk_store_list_revisions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 2);
+  g_assert_cmpint (revision_at (revisions, 0)->kind, ==, DESK_REVISION_STATUS);
+  g_assert_cmpstr (revision_at (revisions, 0)->headline, ==, "Second");
+  g_assert_cmpint (revision_at (revisions, 0)->created, ==, 1700000100);
+  g_assert_cmpint (revision_at (revisions, 1)->id, ==, manual);
+  g_assert_cmpstr (revision_at (revisions, 1)->label, ==, "Sent to desk");
+  g_assert_cmpuint (revision_at (revisions, 1)->words, ==, 2);
+  g_clear_pointer (&revisions, g_ptr_array_unref);
+
+  old = desk_store_load_revision (store, manual, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_article_get_headline (old), ==, "First");
+  g_assert_cmpint (desk_article_get_id (old), ==, id);
+
+  /* edit further, then restore the manual version */
+  desk_block_set_text (desk_article_get_block (article, 0), "Unsaved in any revision.");
+  g_assert_true (desk_store_save (store, article, &error));
+  restored = desk_store_restore_revision (store, manual, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_article_equal_content (restored, old));
+  loaded = desk_store_load (store, id, &error);
+  g_assert_true (desk_article_equal_content (loaded, old));
+  revisions = desk_store_list_revisions (store, id, &error);
+  g_assert_cmpuint (revisions->len, ==, 4);
+  g_assert_cmpint (revision_at (revisions, 0)->kind, ==, DESK_REVISION_RESTORE);
+  g_assert_cmpint (revision_at (revisions, 1)->kind, ==, DESK_REVISION_AUTOSAVE);
+
+  /* and undo the restore by restoring the state it replaced */
+  back = desk_store_restore_revision (store, revision_at (revisions, 1)->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_article_equal_content (back, article));
+  g_clear_object (&loaded);
+  loaded = desk_store_load (store, id, &error);
+  g_assert_true (desk_article_equal_content (loaded, article));
+
+  g_assert_null (desk_store_load_revision (store, 999, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (desk_store_list_revisions (store, 999, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+}
+
+static guint
+count_kind (GPtrArray        *revisions,
+            DeskRevisionKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < revisions->len; i++)
+    n += revision_at (revisions, i)->kind == kind;
+  return n;
+}
+
+/* Autosaves every 10 minutes for 5 days stay bounded; nothing else is thinned. */
+static void
+test_revisions_thinning (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (DeskArticle) article = make_story ("Long day", "Start.");
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
+  const gint64 start = 1700000000, step = 600, n = 5 * 24 * 6;
+  gint64 last = 0, id;
+
+  desk_store_set_fixed_now (store, start);
+  g_assert_true (desk_store_save (store, article, &error));
+  id = desk_article_get_id (article);
+  g_assert_cmpint (desk_store_add_revision (store, id, DESK_REVISION_MANUAL, "kept", &error), >, 0);
+  for (gint64 i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Edit %" G_GINT64_FORMAT, i);
+
+      desk_store_set_fixed_now (store, start + i * step);
+      desk_block_set_text (desk_article_get_block (article, 0), text);
+      g_assert_true (desk_store_save (store, article, &error));
+      last = desk_store_add_revision (store, id, DESK_REVISION_AUTOSAVE, NULL, &error);
+      g_assert_no_error (error);
+    }
+  /* an autosave of an unchanged story adds nothing */
+  g_assert_cmpint (desk_store_add_revision (store, id, DESK_REVISION_AUTOSAVE, NULL, &error), ==,
+                   last);
+
+  revisions = desk_store_list_revisions (store, id, &error);
+  g_assert_cmpuint (count_kind (revisions, DESK_REVISION_MANUAL), ==, 1);
+  /* 20 newest, at most one an hour for the last day, one a day before */
+  g_assert_cmpuint (count_kind (revisions, DESK_REVISION_AUTOSAVE), <=, 20 + 24 + 6);
+  g_assert_cmpuint (count_kind (revisions, DESK_REVISION_AUTOSAVE), >=, 20 + 20 + 4);
+  for (guint i = 0; i < 20; i++)
+    g_assert_cmpint (revision_at (revisions, i)->created, ==, start + (n - 1 - i) * step);
+  /* the oldest day is still there */
+  g_assert_cmpint (revision_at (revisions, revisions->len - 2)->created, <, start + 86400);
+}
+
+static char *
+sha256_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autofree char *before = sha256_of (path);
+  g_autofree char *after = NULL, *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, DESK_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  after = sha256_of (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+fill_store (const char *path)
+{
+  g_autoptr (DeskStore) store = open_store (path);
+
+  for (guint i = 0; i < 30; i++)
+    save_story (store, "Police raid compound", "Officers seized computers in Tirana.",
+                DESK_STATUS_DRAFT);
+}
+
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *short_path = g_build_filename (f->dir, "short.db", NULL);
+
+  g_assert_true (g_file_set_contents (f->path, "{ \"headline\": \"not a database at all\" }\n",
+                                      -1, NULL));
+  assert_refused (f->path, DESK_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_true (g_file_set_contents (short_path, "SQLite", -1, NULL));
+  assert_refused (short_path, DESK_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_refuse_corrupt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  fill_store (f->path);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 4096);
+  /* scribble over the second and third pages, keeping the header valid */
+  for (gsize i = 4096; i < 3 * 4096; i++)
+    contents[i] = (char) (i * 7 + 3);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  assert_refused (f->path, DESK_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (DeskStore) store = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fill_store (f->path);
+  run_sql (f->path, "PRAGMA user_version = 99");
+  assert_refused (f->path, DESK_STORE_ERROR_NEWER_SCHEMA);
+
+  /* read-only, a newer file can still be looked at, and stays as it was */
+  before = sha256_of (f->path);
+  store = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_store_is_read_only (store));
+  rows = desk_store_list (store, "raid", DESK_STATUS_ANY, 0, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_clear_object (&store);
+  after = sha256_of (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_flag (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (DeskStore) store = NULL;
+  g_autoptr (DeskArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fill_store (f->path);
+  before = sha256_of (f->path);
+  store = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  article = desk_store_load (store, 1, &error);
+  g_assert_no_error (error);
+  desk_article_set_headline (article, "Changed");
+  g_assert_false (desk_store_save (store, article, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (desk_store_trash (store, 1, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (desk_store_add_revision (store, 1, DESK_REVISION_MANUAL, NULL, &error), ==, 0);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY);
+  g_clear_object (&store);
+  after = sha256_of (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes through file permissions; the read-only flag test covers "
+                   "the refusal");
+      return;
+    }
+  fill_store (f->path);
+  before = sha256_of (f->path);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  store = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), ==, 30);
+  g_clear_object (&store);
+  after = sha256_of (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_chmod (f->path, 0644);
+}
+
+/* SQLITE_FULL, made with max_page_count: a clear error, nothing lost. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (DeskArticle) big = desk_article_new ();
+  g_autoptr (DeskArticle) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 kept = save_story (store, "Kept", "Every word of this stays.", DESK_STATUS_DRAFT);
+  sqlite3 *db = desk_store_get_db (store)->db;
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 60", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Paragraph %u of a story too long for the disk.", i);
+      g_autoptr (DeskBlock) block = desk_block_new (DESK_BLOCK_PARAGRAPH, text);
+
+      desk_article_append_block (big, block);
+    }
+  g_assert_false (desk_store_save (store, big, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DISK_FULL);
+  g_assert_cmpint (desk_article_get_id (big), ==, 0);
+  g_clear_error (&error);
+
+  loaded = desk_store_load (store, kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_block_get_text (desk_article_get_block (loaded, 0)), ==,
+                   "Every word of this stays.");
+  g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), ==, 1);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1000000", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_true (desk_store_save (store, big, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_store_count (store, "\"2999\"", DESK_STATUS_ANY, &error), ==, 1);
+}
+
+typedef struct {
+  GMainLoop *loop;
+  GAsyncResult *result;
+} Waiter;
+
+static void
+store_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->result = g_object_ref (result);
+  g_main_loop_quit (waiter->loop);
+}
+
+static GAsyncResult *
+wait_for (Waiter *waiter)
+{
+  g_main_loop_run (waiter->loop);
+  return waiter->result;
+}
+
+/* The worker writes on its own connection while the main one reads. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (DeskArticle) article = make_story ("Async raid", "Body of the story.");
+  g_autoptr (DeskArticle) saved = NULL, loaded = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  Waiter waiter = { g_main_loop_new (NULL, FALSE), NULL };
+  guint count = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr (DeskBlock) block = desk_block_new (DESK_BLOCK_PARAGRAPH,
+                                                    "A long body keeps the worker busy.");
+
+      desk_article_append_block (article, block);
+    }
+  save_story (store, "Already there", "Text.", DESK_STATUS_DRAFT);
+  desk_store_save_async (store, article, NULL, store_done_cb, &waiter);
+  /* the call copied the story: changing it now does not change what is saved */
+  desk_article_set_headline (article, "Changed after the call");
+  /* the main connection reads while the worker writes */
+  g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), >=, 1);
+  g_assert_no_error (error);
+  saved = desk_store_save_finish (store, wait_for (&waiter), &error);
+  g_clear_object (&waiter.result);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_article_get_id (saved), >, 0);
+  g_assert_cmpstr (desk_article_get_headline (saved), ==, "Async raid");
+  g_assert_cmpint (desk_article_get_id (article), ==, 0);
+
+  loaded = desk_store_load (store, desk_article_get_id (saved), &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_article_equal_content (loaded, saved));
+  g_clear_object (&loaded);
+
+  desk_store_load_async (store, desk_article_get_id (saved), NULL, store_done_cb, &waiter);
+  loaded = desk_store_load_finish (store, wait_for (&waiter), &error);
+  g_clear_object (&waiter.result);
+  g_assert_no_error (error);
+  g_assert_true (desk_article_equal_content (loaded, saved));
+
+  desk_store_list_async (store, "raid", DESK_STATUS_ANY, 0, 10, NULL, store_done_cb, &waiter);
+  rows = desk_store_list_finish (store, wait_for (&waiter), &error);
+  g_clear_object (&waiter.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+
+  desk_store_count_async (store, NULL, DESK_STATUS_ANY, NULL, store_done_cb, &waiter);
+  g_assert_true (desk_store_count_finish (store, wait_for (&waiter), &count, &error));
+  g_clear_object (&waiter.result);
+  g_assert_cmpuint (count, ==, 2);
+
+  desk_store_count_async (store, "\"open", DESK_STATUS_ANY, NULL, store_done_cb, &waiter);
+  g_assert_false (desk_store_count_finish (store, wait_for (&waiter), &count, &error));
+  g_clear_object (&waiter.result);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY);
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancelled);
+  desk_store_load_async (store, 1, cancelled, store_done_cb, &waiter);
+  g_assert_null (desk_store_load_finish (store, wait_for (&waiter), &error));
+  g_clear_object (&waiter.result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_main_loop_unref (waiter.loop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +1013,16 @@ main (int   argc,
   g_test_add_func ("/copydesk/store/query-from-text", test_query_from_text);
   ADD ("query-from-text-safe", test_query_from_text_is_safe);
   ADD ("trash", test_trash);
+  ADD ("migrate", test_migrate);
+  ADD ("revisions", test_revisions);
+  ADD ("revisions-thinning", test_revisions_thinning);
+  ADD ("refuse-not-sqlite", test_refuse_not_sqlite);
+  ADD ("refuse-corrupt", test_refuse_corrupt);
+  ADD ("refuse-newer", test_refuse_newer);
+  ADD ("read-only-flag", test_read_only_flag);
+  ADD ("read-only-file", test_read_only_file);
+  ADD ("disk-full", test_disk_full);
+  ADD ("async", test_async);
 
   return g_test_run ();
 }

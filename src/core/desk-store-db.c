@@ -301,6 +301,23 @@ run_quick_check (sqlite3     *db,
   return FALSE;
 }
 
+/* Even a read-only connection leaves empty -wal and -shm files beside a WAL
+ * file; with no -wal there is nothing but the file itself to read, so it is
+ * opened as immutable and nothing at all is created. */
+static int
+open_probe (const char  *path,
+            sqlite3    **db)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+  if (uri == NULL || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+  return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
 /* Looks at an existing file through a read-only connection, before anything
  * that could write to it (WAL mode, migrations). */
 gboolean
@@ -316,7 +333,7 @@ desk_db_check_file (const char  *path,
     return TRUE;
   if (!check_header (path, error))
     return FALSE;
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = open_probe (path, &db);
   if (rc == SQLITE_OK)
     {
       DeskDb probe = { .db = db, .path = (char *) path };

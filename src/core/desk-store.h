@@ -51,8 +51,11 @@ const char   *desk_store_get_path          (DeskStore          *self);
 gboolean      desk_store_is_read_only      (DeskStore          *self);
 int           desk_store_get_schema_version (DeskStore         *self);
 
-/* Stories. Saving assigns an id to a new story (id 0), sets created and
- * modified, and writes nothing when the stored story is already equal. */
+/* Stories. Saving assigns an id to a new story (id 0), sets created (kept
+ * when the new story carries one) and modified, and writes nothing when the
+ * stored story is already equal. Saving a story whose status differs from
+ * the stored one also records a DESK_REVISION_STATUS revision, in the same
+ * transaction. A failed save leaves @article and the file as they were. */
 gboolean      desk_store_save              (DeskStore          *self,
                                             DeskArticle        *article,
                                             GError            **error);
@@ -71,7 +74,13 @@ gboolean      desk_store_untrash           (DeskStore          *self,
                                             GError            **error);
 
 /* The library list: stories not in the trash, newest change first.
- * @query is NULL or "" for all, else an FTS5 query ("raid*"). */
+ * @query is NULL or "" for all, else an FTS5 query ("raid*"); a query
+ * SQLite cannot parse gives DESK_STORE_ERROR_QUERY. Terms joined by spaces
+ * or AND match anywhere in a story (headline, deck, body); a query with OR,
+ * NOT, NEAR or column filters is matched within one part of the story (the
+ * headline and deck, or a stretch of about 16 body blocks). Paging uses
+ * OFFSET over the index alone, never reading the skipped stories' rows.
+ * desk_store_count () returns 0 on error: check @error. */
 guint         desk_store_count             (DeskStore          *self,
                                             const char         *query,
                                             int                 status,
@@ -84,7 +93,12 @@ GPtrArray    *desk_store_list              (DeskStore          *self,
                                             GError            **error);
 char         *desk_store_query_from_text   (const char         *text);
 
-/* Revisions: full snapshots of the stored story. */
+/* Revisions: full snapshots of the stored story, listed newest first. An
+ * autosave equal to the newest revision adds none; autosaves beyond the
+ * newest 20 are thinned to one an hour for a day, then one a day. Restoring
+ * writes the revision back as the story and records a DESK_REVISION_RESTORE
+ * revision; the state it replaced is kept as a revision first, so a
+ * restore is undone by restoring that one. */
 gint64        desk_store_add_revision      (DeskStore          *self,
                                             gint64              story_id,
                                             DeskRevisionKind    kind,
