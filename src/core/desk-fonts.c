@@ -1,0 +1,663 @@
+/* desk-fonts.c — openly licensed faces, subset and embedded for an export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "copydesk-fonts"
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <glib/gi18n.h>
+#include <hb-subset.h>
+#include <string.h>
+
+#include "desk-fonts.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcPattern, FcPatternDestroy)
+
+#define N_FACES 3 /* regular, bold, italic: the bit positions of DeskFaceFlags */
+#define MAX_FALLBACKS 3
+
+typedef struct {
+  char *name;
+  char *file[N_FACES];
+  int index[N_FACES];
+  gboolean cff[N_FACES];
+  FcCharSet *charset; /* of the regular face */
+} FontFamily;
+
+struct _DeskFonts
+{
+  GObject parent_instance;
+
+  char *language;
+  char *requested[DESK_N_FONT_ROLES];
+  DeskFaceFlags faces[DESK_N_FONT_ROLES];
+  GPtrArray *families[DESK_N_FONT_ROLES]; /* of FontFamily, primary first */
+  hb_set_t *chars;
+  GString *warning;
+  gboolean resolved;
+};
+
+G_DEFINE_FINAL_TYPE (DeskFonts, desk_fonts, G_TYPE_OBJECT)
+
+/* fontconfig has no license field: these families are known to be published
+ * under the SIL Open Font License, Apache 2.0 or the Bitstream Vera/DejaVu terms. */
+static const char *open_families[] = {
+  "DejaVu", "Bitstream Vera", "Noto", "Liberation", "Source Serif", "Source Sans",
+  "Source Code", "Vazirmatn", "Libertinus", "Linux Libertine", "Linux Biolinum",
+  "Gentium", "Charis SIL", "Cantarell", "Fira", "IBM Plex", "Open Sans", "Roboto",
+  "Lato", "EB Garamond", "Crimson", "Amiri", "Scheherazade", "Lateef", "Inter",
+};
+
+static const char *latin_text[] = { "Noto Serif", "DejaVu Serif", "Liberation Serif",
+                                    "Source Serif 4", "Source Serif Pro", NULL };
+static const char *latin_display[] = { "Noto Sans", "DejaVu Sans", "Liberation Sans",
+                                       "Source Sans 3", "Source Sans Pro", NULL };
+static const char *arabic_text[] = { "Vazirmatn", "Noto Naskh Arabic", "Noto Sans Arabic",
+                                     "DejaVu Sans", NULL };
+static const char *arabic_display[] = { "Vazirmatn", "Noto Sans Arabic", "Noto Naskh Arabic",
+                                        "DejaVu Sans", NULL };
+static const char *hebrew_text[] = { "Noto Serif Hebrew", "Noto Sans Hebrew", "DejaVu Serif", NULL };
+static const char *hebrew_display[] = { "Noto Sans Hebrew", "DejaVu Sans", NULL };
+
+gboolean
+desk_fonts_family_is_open (const char *family)
+{
+  if (family == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (open_families); i++)
+    {
+      gsize n = strlen (open_families[i]);
+
+      if (g_ascii_strncasecmp (family, open_families[i], n) == 0 &&
+          (family[n] == '\0' || family[n] == ' '))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+language_is (const char *language,
+             const char *list)
+{
+  g_auto (GStrv) tags = g_strsplit (list, " ", -1);
+
+  for (guint i = 0; tags[i]; i++)
+    {
+      gsize n = strlen (tags[i]);
+
+      if (g_ascii_strncasecmp (language, tags[i], n) == 0 &&
+          (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char * const *
+default_families (const char   *language,
+                  DeskFontRole  role)
+{
+  gboolean text = role == DESK_FONT_TEXT;
+
+  if (language_is (language, "ar fa ur ps ckb sd ug"))
+    return text ? arabic_text : arabic_display;
+  if (language_is (language, "he yi"))
+    return text ? hebrew_text : hebrew_display;
+  return text ? latin_text : latin_display;
+}
+
+static void
+font_family_free (gpointer data)
+{
+  FontFamily *family = data;
+
+  g_free (family->name);
+  for (guint i = 0; i < N_FACES; i++)
+    g_free (family->file[i]);
+  g_clear_pointer (&family->charset, FcCharSetDestroy);
+  g_free (family);
+}
+
+static void
+desk_fonts_finalize (GObject *object)
+{
+  DeskFonts *self = DESK_FONTS (object);
+
+  g_free (self->language);
+  for (guint i = 0; i < DESK_N_FONT_ROLES; i++)
+    {
+      g_free (self->requested[i]);
+      g_ptr_array_unref (self->families[i]);
+    }
+  hb_set_destroy (self->chars);
+  g_string_free (self->warning, TRUE);
+
+  G_OBJECT_CLASS (desk_fonts_parent_class)->finalize (object);
+}
+
+static void
+desk_fonts_class_init (DeskFontsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = desk_fonts_finalize;
+}
+
+static void
+desk_fonts_init (DeskFonts *self)
+{
+  for (guint i = 0; i < DESK_N_FONT_ROLES; i++)
+    {
+      self->families[i] = g_ptr_array_new_with_free_func (font_family_free);
+      self->faces[i] = DESK_FACE_REGULAR;
+    }
+  self->chars = hb_set_create ();
+  self->warning = g_string_new (NULL);
+  /* digits for the page counter, and what the CSS always prints */
+  desk_fonts_add_text (self, "0123456789 ()–—…");
+}
+
+/**
+ * desk_fonts_new:
+ * @language: the story's language; picks the default faces for its script
+ * @text_family: (nullable): a family for body copy, or %NULL for the default serif
+ * @display_family: (nullable): a family for headlines, or %NULL for the default sans
+ */
+DeskFonts *
+desk_fonts_new (const char *language,
+                const char *text_family,
+                const char *display_family)
+{
+  DeskFonts *self = g_object_new (DESK_TYPE_FONTS, NULL);
+
+  self->language = g_strdup (language ? language : "");
+  self->requested[DESK_FONT_TEXT] = g_strdup (text_family && *text_family ? text_family : NULL);
+  self->requested[DESK_FONT_DISPLAY] =
+    g_strdup (display_family && *display_family ? display_family : NULL);
+  return self;
+}
+
+/* Collects the characters the document prints, to subset the faces to. */
+void
+desk_fonts_add_text (DeskFonts  *self,
+                     const char *text)
+{
+  g_return_if_fail (DESK_IS_FONTS (self));
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    hb_set_add (self->chars, g_utf8_get_char (p));
+}
+
+void
+desk_fonts_use_faces (DeskFonts     *self,
+                      DeskFontRole   role,
+                      DeskFaceFlags  faces)
+{
+  g_return_if_fail (DESK_IS_FONTS (self));
+  g_return_if_fail (role < DESK_N_FONT_ROLES);
+
+  self->faces[role] |= faces;
+}
+
+static int
+face_slot (FcPattern *font)
+{
+  int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+
+  FcPatternGetInteger (font, FC_WEIGHT, 0, &weight);
+  FcPatternGetInteger (font, FC_SLANT, 0, &slant);
+  if (slant != FC_SLANT_ROMAN)
+    return weight >= FC_WEIGHT_MEDIUM ? -1 : 2;
+  if (weight >= FC_WEIGHT_DEMIBOLD && weight <= FC_WEIGHT_EXTRABOLD)
+    return weight == FC_WEIGHT_BOLD ? 1 : 11; /* 11: a bold only if there is no true Bold */
+  if (weight >= FC_WEIGHT_BOOK && weight <= FC_WEIGHT_MEDIUM)
+    return weight == FC_WEIGHT_REGULAR ? 0 : 10;
+  return -1;
+}
+
+/* Whether fontconfig's entry is a plain, static face HarfBuzz can subset. */
+static gboolean
+font_is_usable (FcPattern *font)
+{
+  FcChar8 *format = NULL;
+  FcBool variable = FcFalse;
+  int width = FC_WIDTH_NORMAL;
+
+  FcPatternGetInteger (font, FC_WIDTH, 0, &width);
+  FcPatternGetBool (font, FC_VARIABLE, 0, &variable);
+  if (FcPatternGetString (font, FC_FONTFORMAT, 0, &format) != FcResultMatch)
+    return FALSE;
+  return width == FC_WIDTH_NORMAL && !variable &&
+         (g_str_equal (format, "TrueType") || g_str_equal (format, "CFF"));
+}
+
+static void
+take_face (FontFamily *family,
+           FcPattern  *font,
+           int         slot,
+           gboolean    exact)
+{
+  FcChar8 *file = NULL, *format = NULL;
+  int index = 0;
+
+  if (family->file[slot] != NULL && !exact)
+    return;
+  FcPatternGetString (font, FC_FILE, 0, &file);
+  FcPatternGetString (font, FC_FONTFORMAT, 0, &format);
+  FcPatternGetInteger (font, FC_INDEX, 0, &index);
+  g_free (family->file[slot]);
+  family->file[slot] = g_strdup ((const char *) file);
+  family->index[slot] = index;
+  family->cff[slot] = g_strcmp0 ((const char *) format, "CFF") == 0;
+  if (slot == 0)
+    {
+      FcCharSet *charset = NULL;
+
+      g_clear_pointer (&family->charset, FcCharSetDestroy);
+      if (FcPatternGetCharSet (font, FC_CHARSET, 0, &charset) == FcResultMatch)
+        family->charset = FcCharSetCopy (charset);
+    }
+}
+
+/* The installed faces of @name, or %NULL when it has no usable regular face. */
+static FontFamily *
+load_family (const char *name)
+{
+  g_autoptr (FcPattern) pattern = FcPatternCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH,
+                                           FC_FONTFORMAT, FC_VARIABLE, FC_CHARSET, NULL);
+  FcFontSet *set;
+  FontFamily *family = g_new0 (FontFamily, 1);
+
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) name);
+  set = FcFontList (NULL, pattern, objects);
+  FcObjectSetDestroy (objects);
+  family->name = g_strdup (name);
+  for (int i = 0; set != NULL && i < set->nfont; i++)
+    {
+      int slot = face_slot (set->fonts[i]);
+
+      if (slot < 0 || !font_is_usable (set->fonts[i]))
+        continue;
+      take_face (family, set->fonts[i], slot % 10, slot < 10);
+    }
+  if (set != NULL)
+    FcFontSetDestroy (set);
+  if (family->file[0] == NULL || family->charset == NULL)
+    {
+      font_family_free (family);
+      return NULL;
+    }
+  return family;
+}
+
+static void
+add_warning (DeskFonts  *self,
+             const char *message)
+{
+  if (strstr (self->warning->str, message) != NULL)
+    return;
+  if (self->warning->len)
+    g_string_append_c (self->warning, ' ');
+  g_string_append (self->warning, message);
+}
+
+static FontFamily *
+pick_primary (DeskFonts    *self,
+              DeskFontRole  role)
+{
+  const char *requested = self->requested[role];
+  const char * const *defaults = default_families (self->language, role);
+
+  if (requested != NULL)
+    {
+      FontFamily *family = desk_fonts_family_is_open (requested) ? load_family (requested) : NULL;
+      g_autofree char *message = NULL;
+
+      if (family != NULL)
+        return family;
+      if (!desk_fonts_family_is_open (requested))
+        message = g_strdup_printf (_("The font “%s” is not on the list of openly licensed "
+                                     "fonts that may be embedded; a default font was used."),
+                                   requested);
+      else
+        message = g_strdup_printf (_("The font “%s” is not installed; a default font was used."),
+                                   requested);
+      add_warning (self, message);
+    }
+  for (guint i = 0; defaults[i] != NULL; i++)
+    {
+      FontFamily *family = load_family (defaults[i]);
+
+      if (family != NULL)
+        return family;
+    }
+  return NULL;
+}
+
+static gboolean
+needs_glyph (hb_codepoint_t c)
+{
+  return c >= 0x20 && !(c >= 0x7F && c <= 0x9F) && !(c >= 0x200B && c <= 0x200F) &&
+         !(c >= 0x2060 && c <= 0x206F) && c != 0xFEFF && c != 0xAD;
+}
+
+static FcCharSet *
+missing_chars (DeskFonts *self,
+               GPtrArray *families)
+{
+  FcCharSet *missing = FcCharSetCreate ();
+  hb_codepoint_t c = HB_SET_VALUE_INVALID;
+
+  while (hb_set_next (self->chars, &c))
+    {
+      gboolean covered = FALSE;
+
+      for (guint i = 0; i < families->len && !covered; i++)
+        covered = FcCharSetHasChar (((FontFamily *) g_ptr_array_index (families, i))->charset, c);
+      if (!covered && needs_glyph (c))
+        FcCharSetAddChar (missing, c);
+    }
+  return missing;
+}
+
+static gboolean
+has_family (GPtrArray  *families,
+            const char *name)
+{
+  for (guint i = 0; i < families->len; i++)
+    if (g_str_equal (((FontFamily *) g_ptr_array_index (families, i))->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Adds openly licensed families for characters the primary face lacks
+ * (Latin digits in a Persian story, say). */
+static void
+add_fallbacks (DeskFonts *self,
+               GPtrArray *families)
+{
+  FcCharSet *missing = missing_chars (self, families);
+  g_autoptr (FcPattern) pattern = FcPatternCreate ();
+  FcFontSet *sorted;
+  FcResult result;
+  guint added = 0;
+
+  if (FcCharSetCount (missing) == 0)
+    {
+      FcCharSetDestroy (missing);
+      return;
+    }
+  FcPatternAddCharSet (pattern, FC_CHARSET, missing);
+  FcConfigSubstitute (NULL, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  sorted = FcFontSort (NULL, pattern, FcTrue, NULL, &result);
+  for (int i = 0; sorted != NULL && i < sorted->nfont && added < MAX_FALLBACKS; i++)
+    {
+      FcChar8 *name = NULL;
+      FcCharSet *charset = NULL;
+      FontFamily *family;
+
+      if (FcPatternGetString (sorted->fonts[i], FC_FAMILY, 0, &name) != FcResultMatch ||
+          FcPatternGetCharSet (sorted->fonts[i], FC_CHARSET, 0, &charset) != FcResultMatch ||
+          !desk_fonts_family_is_open ((const char *) name) ||
+          has_family (families, (const char *) name) ||
+          FcCharSetIntersectCount (charset, missing) == 0)
+        continue;
+      family = load_family ((const char *) name);
+      if (family == NULL)
+        continue;
+      g_ptr_array_add (families, family);
+      added++;
+      FcCharSetDestroy (missing);
+      missing = missing_chars (self, families);
+      if (FcCharSetCount (missing) == 0)
+        break;
+    }
+  if (sorted != NULL)
+    FcFontSetDestroy (sorted);
+  if (FcCharSetCount (missing) > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("%u character has no openly licensed font on this computer "
+                                   "and prints in the reader’s default font.",
+                                   "%u characters have no openly licensed font on this computer "
+                                   "and print in the reader’s default font.",
+                                   FcCharSetCount (missing)),
+                         FcCharSetCount (missing));
+      add_warning (self, message);
+    }
+  FcCharSetDestroy (missing);
+}
+
+/**
+ * desk_fonts_resolve:
+ *
+ * Finds the faces through fontconfig. Never fails: when nothing suitable is
+ * installed the export names generic families and desk_fonts_get_warning() says so.
+ */
+void
+desk_fonts_resolve (DeskFonts *self)
+{
+  g_return_if_fail (DESK_IS_FONTS (self));
+
+  if (self->resolved)
+    return;
+  self->resolved = TRUE;
+  if (!FcInit ())
+    {
+      add_warning (self, _("Fonts could not be looked up; the export uses the reader’s "
+                           "default fonts."));
+      return;
+    }
+  for (guint role = 0; role < DESK_N_FONT_ROLES; role++)
+    {
+      FontFamily *primary = pick_primary (self, role);
+
+      if (primary == NULL)
+        {
+          add_warning (self, _("No openly licensed font was found on this computer; the "
+                               "export uses the reader’s default fonts."));
+          continue;
+        }
+      g_ptr_array_add (self->families[role], primary);
+      add_fallbacks (self, self->families[role]);
+    }
+}
+
+guint
+desk_fonts_get_n_families (DeskFonts    *self,
+                           DeskFontRole  role)
+{
+  g_return_val_if_fail (DESK_IS_FONTS (self), 0);
+  g_return_val_if_fail (role < DESK_N_FONT_ROLES, 0);
+
+  desk_fonts_resolve (self);
+  return self->families[role]->len;
+}
+
+const char *
+desk_fonts_get_family (DeskFonts    *self,
+                       DeskFontRole  role,
+                       guint         index)
+{
+  g_return_val_if_fail (index < desk_fonts_get_n_families (self, role), NULL);
+
+  return ((FontFamily *) g_ptr_array_index (self->families[role], index))->name;
+}
+
+static void
+append_css_string (GString    *css,
+                   const char *text)
+{
+  g_string_append_c (css, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\' || *p == '<' || *p == '>' || (guchar) *p < 0x20)
+        g_string_append_printf (css, "\\%x ", (guint) (guchar) *p);
+      else
+        g_string_append_c (css, *p);
+    }
+  g_string_append_c (css, '"');
+}
+
+/**
+ * desk_fonts_dup_css_stack:
+ *
+ * Returns: the value of a CSS font-family property: the embedded families,
+ * then a generic family
+ */
+char *
+desk_fonts_dup_css_stack (DeskFonts    *self,
+                          DeskFontRole  role)
+{
+  GString *css = g_string_new (NULL);
+
+  g_return_val_if_fail (DESK_IS_FONTS (self), NULL);
+
+  desk_fonts_resolve (self);
+  for (guint i = 0; i < self->families[role]->len; i++)
+    {
+      append_css_string (css, desk_fonts_get_family (self, role, i));
+      g_string_append (css, ", ");
+    }
+  g_string_append (css, role == DESK_FONT_TEXT && default_families (self->language, role) ==
+                          latin_text ? "serif" : "sans-serif");
+  return g_string_free (css, FALSE);
+}
+
+static gboolean
+write_base64 (GOutputStream  *out,
+              const guint8   *data,
+              gsize           len,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  enum { CHUNK = 3 * 4096 };
+  char buffer[CHUNK / 3 * 4 + 8];
+  int state = 0, save = 0;
+
+  for (gsize at = 0; at < len; at += CHUNK)
+    {
+      gsize n = g_base64_encode_step (data + at, MIN (CHUNK, len - at), FALSE, buffer,
+                                      &state, &save);
+
+      if (!g_output_stream_write_all (out, buffer, n, NULL, cancellable, error))
+        return FALSE;
+    }
+  return g_output_stream_write_all (out, buffer, g_base64_encode_close (FALSE, buffer, &state,
+                                                                        &save),
+                                    NULL, cancellable, error);
+}
+
+static hb_blob_t *
+subset_face (DeskFonts  *self,
+             const char *file,
+             int         index)
+{
+  hb_blob_t *blob = hb_blob_create_from_file_or_fail (file);
+  hb_face_t *face, *subset;
+  hb_subset_input_t *input;
+  hb_blob_t *result = NULL;
+
+  if (blob == NULL)
+    return NULL;
+  face = hb_face_create (blob, index);
+  hb_blob_destroy (blob);
+  input = hb_subset_input_create_or_fail ();
+  if (input == NULL)
+    {
+      hb_face_destroy (face);
+      return NULL;
+    }
+  hb_set_union (hb_subset_input_unicode_set (input), self->chars);
+  subset = hb_subset_or_fail (face, input);
+  if (subset != NULL)
+    {
+      result = hb_face_reference_blob (subset);
+      hb_face_destroy (subset);
+    }
+  hb_subset_input_destroy (input);
+  hb_face_destroy (face);
+  return result;
+}
+
+static gboolean
+write_face (DeskFonts     *self,
+            FontFamily    *family,
+            guint          slot,
+            GOutputStream *out,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  hb_blob_t *blob = subset_face (self, family->file[slot], family->index[slot]);
+  g_autoptr (GString) css = g_string_new ("@font-face {\n  font-family: ");
+  unsigned int len = 0;
+  const char *data;
+  gboolean ok;
+
+  if (blob == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The font “%s” could not be embedded."),
+                                                  family->name);
+      add_warning (self, message);
+      return TRUE;
+    }
+  data = hb_blob_get_data (blob, &len);
+  append_css_string (css, family->name);
+  g_string_append_printf (css, ";\n  font-style: %s;\n  font-weight: %d;\n  src: url(data:%s;base64,",
+                          slot == 2 ? "italic" : "normal", slot == 1 ? 700 : 400,
+                          family->cff[slot] ? "font/otf" : "font/ttf");
+  ok = g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error) &&
+       write_base64 (out, (const guint8 *) data, len, cancellable, error);
+  g_string_printf (css, ") format(\"%s\");\n}\n", family->cff[slot] ? "opentype" : "truetype");
+  ok = ok && g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error);
+  hb_blob_destroy (blob);
+  return ok;
+}
+
+/**
+ * desk_fonts_write_css:
+ *
+ * Writes one @font-face rule per used face, each a subset to the characters
+ * added, as a base64 data: URI streamed to @out.
+ */
+gboolean
+desk_fonts_write_css (DeskFonts      *self,
+                      GOutputStream  *out,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr (GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (DESK_IS_FONTS (self), FALSE);
+
+  desk_fonts_resolve (self);
+  for (guint role = 0; role < DESK_N_FONT_ROLES; role++)
+    for (guint i = 0; i < self->families[role]->len; i++)
+      {
+        FontFamily *family = g_ptr_array_index (self->families[role], i);
+
+        for (guint slot = 0; slot < N_FACES; slot++)
+          {
+            char *key;
+
+            if (!(self->faces[role] & (1 << slot)) || family->file[slot] == NULL)
+              continue;
+            key = g_strdup_printf ("%s/%u", family->name, slot);
+            if (!g_hash_table_add (written, key))
+              continue;
+            if (!write_face (self, family, slot, out, cancellable, error))
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+/* Returns: (nullable): what the user should know about the fonts, or %NULL */
+const char *
+desk_fonts_get_warning (DeskFonts *self)
+{
+  g_return_val_if_fail (DESK_IS_FONTS (self), NULL);
+
+  return self->warning->len ? self->warning->str : NULL;
+}

@@ -1,0 +1,925 @@
+/* desk-html.c — the print-ready HTML export of a story
+ *
+ * One self-contained file: subset fonts as data: URIs, @page rules for paper,
+ * page numbers and running heads, and the story in reading order. Written in
+ * pieces to a stream, so memory stays proportional to one block.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "copydesk-html"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "desk-fonts.h"
+#include "desk-html.h"
+#include "desk-typography.h"
+
+#define FLUSH_AT (64 * 1024)
+#define SHORT_HEADLINE 60
+#define SHORT_PARAGRAPH 400 /* characters: under about four lines */
+
+G_DEFINE_QUARK (desk-html-error-quark, desk_html_error)
+
+typedef struct {
+  DeskArticle *article;
+  const DeskHtmlOptions *options;
+  const char *language;
+  GOutputStream *out;
+  GCancellable *cancellable;
+  GString *buf;
+  DeskFonts *fonts;
+  GPtrArray *related;
+  char *date_iso;
+  char *date_text;
+} Writer;
+
+typedef struct {
+  guint start;
+  guint end;
+  const DeskMark *mark;
+} Span;
+
+/* Characters typography may put into the text, so the font subsets have them. */
+static const char typographic_chars[] =
+  "“”‘’„‚«»‹›–—…\u00A0\u202F";
+
+void
+desk_html_options_init (DeskHtmlOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->paper = DESK_PAPER_A4;
+  options->dash = DESK_DASH_EN;
+}
+
+gboolean
+desk_paper_from_string (const char *str,
+                        DeskPaper  *paper)
+{
+  if (g_ascii_strcasecmp (str ? str : "", "a4") == 0)
+    *paper = DESK_PAPER_A4;
+  else if (g_ascii_strcasecmp (str ? str : "", "letter") == 0)
+    *paper = DESK_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+flush (Writer  *w,
+       gboolean force,
+       GError **error)
+{
+  if (w->buf->len == 0 || (!force && w->buf->len < FLUSH_AT))
+    return TRUE;
+  if (!g_output_stream_write_all (w->out, w->buf->str, w->buf->len, NULL, w->cancellable, error))
+    return FALSE;
+  g_string_truncate (w->buf, 0);
+  return TRUE;
+}
+
+static gboolean
+is_printable (gunichar c)
+{
+  if (c < 0x20)
+    return FALSE;
+  if ((c >= 0x7F && c <= 0x9F) || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+    return FALSE;
+  return TRUE;
+}
+
+/* Escapes @len bytes of text (or all of it for -1) for element content or a
+ * double-quoted attribute. */
+static void
+append_escaped_len (GString    *s,
+                    const char *text,
+                    gssize      len)
+{
+  const char *end = len < 0 ? text + strlen (text) : text + len;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&': g_string_append (s, "&amp;"); break;
+        case '<': g_string_append (s, "&lt;"); break;
+        case '>': g_string_append (s, "&gt;"); break;
+        case '"': g_string_append (s, "&quot;"); break;
+        case '\n': case '\t': case '\r': g_string_append_c (s, ' '); break;
+        default:
+          if (is_printable (c))
+            g_string_append_len (s, p, g_utf8_next_char (p) - p);
+        }
+    }
+}
+
+static void
+append_escaped (GString    *s,
+                const char *text)
+{
+  append_escaped_len (s, text, -1);
+}
+
+/* Text for a double-quoted CSS string inside <style>: no quote, backslash, or
+ * anything that could end the style element. */
+static void
+append_css_string (GString    *s,
+                   const char *text)
+{
+  g_string_append_c (s, '"');
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&')
+        g_string_append_printf (s, "\\%x ", c);
+      else if (is_printable (c))
+        g_string_append_len (s, p, g_utf8_next_char (p) - p);
+      else
+        g_string_append_c (s, ' ');
+    }
+  g_string_append_c (s, '"');
+}
+
+static char *
+typographic (Writer     *w,
+             const char *text)
+{
+  return desk_typography_apply (text, w->language, w->options->dash);
+}
+
+/* The length of @text without trailing white space (a no-break space included). */
+static gsize
+trimmed_length (const char *text)
+{
+  const char *end = text + strlen (text);
+
+  while (end > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  return end - text;
+}
+
+static void
+append_text (Writer     *w,
+             const char *text)
+{
+  g_autofree char *typo = typographic (w, text);
+  const char *start = typo;
+
+  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  append_escaped_len (w->buf, start, trimmed_length (start));
+}
+
+static gboolean
+language_is_rtl (const char *language)
+{
+  static const char *rtl[] = { "ar", "fa", "he", "ur", "yi", "ps", "ckb", "sd", "ug", "dv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
+    {
+      gsize n = strlen (rtl[i]);
+
+      if (g_ascii_strncasecmp (language, rtl[i], n) == 0 &&
+          (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A BCP 47 tag safe for an attribute: letters, digits and hyphens only. */
+static char *
+clean_language (const char *language)
+{
+  GString *tag = g_string_new (NULL);
+
+  for (const char *p = language ? language : ""; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (tag, *p);
+      else if ((*p == '-' || *p == '_') && tag->len > 0)
+        g_string_append_c (tag, '-');
+    }
+  while (tag->len > 0 && tag->str[tag->len - 1] == '-')
+    g_string_truncate (tag, tag->len - 1);
+  if (tag->len == 0)
+    g_string_append (tag, "und");
+  return g_string_free (tag, FALSE);
+}
+
+/* The story's date: the dateline's, else the day it was last modified (UTC). */
+static void
+find_date (Writer *w)
+{
+  const DeskDateline *dateline = desk_article_get_dateline (w->article);
+  g_autoptr (DeskDateline) day = NULL;
+  gint64 when;
+
+  if (dateline != NULL && desk_dateline_get_date (dateline)[0])
+    {
+      w->date_iso = g_strdup (desk_dateline_get_date (dateline));
+      w->date_text = desk_dateline_format_date (dateline, w->language);
+      return;
+    }
+  when = desk_article_get_modified (w->article);
+  if (when <= 0)
+    when = desk_article_get_created (w->article);
+  if (when <= 0)
+    return;
+  {
+    g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (when);
+
+    if (dt == NULL)
+      return;
+    day = desk_dateline_new ();
+    desk_dateline_set_ymd (day, g_date_time_get_year (dt), g_date_time_get_month (dt),
+                           g_date_time_get_day_of_month (dt));
+    w->date_iso = g_date_time_format (dt, "%Y-%m-%d");
+    w->date_text = desk_dateline_format_date (day, w->language);
+  }
+}
+
+static char *
+short_headline (const char *headline)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (headline));
+  const char *cut, *space;
+
+  if (g_utf8_strlen (clean, -1) <= SHORT_HEADLINE)
+    return g_steal_pointer (&clean);
+  cut = g_utf8_offset_to_pointer (clean, SHORT_HEADLINE);
+  space = g_utf8_strrchr (clean, cut - clean, ' ');
+  if (space != NULL && space > clean + (cut - clean) / 2)
+    cut = space;
+  return g_strdup_printf ("%.*s…", (int) (cut - clean), clean);
+}
+
+static char *
+page_label_css (void)
+{
+  /* Translators: the page number at the foot of each printed page; keep {page} and {pages} */
+  const char *label = _("Page {page} of {pages}");
+  GString *css = g_string_new (NULL);
+  const char *p = label;
+
+  while (*p)
+    {
+      const char *page = strstr (p, "{page}"), *pages = strstr (p, "{pages}");
+      const char *next = page && (!pages || page < pages) ? page : pages;
+      g_autofree char *literal = g_strndup (p, next ? (gsize) (next - p) : strlen (p));
+
+      if (*literal)
+        {
+          append_css_string (css, literal);
+          g_string_append_c (css, ' ');
+        }
+      if (next == NULL)
+        break;
+      g_string_append (css, next == pages ? "counter(pages) " : "counter(page) ");
+      p = next + (next == pages ? strlen ("{pages}") : strlen ("{page}"));
+    }
+  return g_string_free (css, FALSE);
+}
+
+static const char base_css[] =
+  "html { font-size: 11pt; line-height: 1.45; color: #111; background: #fff; }\n"
+  "body { margin: 0; text-align: start; hyphens: manual; }\n"
+  "p { margin: 0 0 0.55em; orphans: 2; widows: 2; }\n"
+  "p.short { break-inside: avoid; }\n"
+  "header.masthead { margin: 0 0 14pt; padding-bottom: 8pt; border-bottom: 0.5pt solid #888; }\n"
+  ".kicker { font-weight: 700; font-size: 9pt; letter-spacing: 0.05em; color: #8b1a1a;\n"
+  "  margin: 0 0 3pt; break-after: avoid; }\n"
+  "h1 { font-weight: 700; font-size: 22pt; line-height: 1.15; margin: 0 0 8pt; break-after: avoid; }\n"
+  ".deck { font-size: 13pt; line-height: 1.35; color: #333; margin: 0 0 8pt; break-after: avoid; }\n"
+  ".byline, .published { font-size: 9.5pt; color: #333; margin: 0; }\n"
+  ".byline { font-weight: 700; }\n"
+  "h2 { font-weight: 700; font-size: 13pt; line-height: 1.25; margin: 14pt 0 4pt;\n"
+  "  break-after: avoid; }\n"
+  ".dateline { font-weight: 700; }\n"
+  "figure.quote { margin: 10pt 0 12pt; padding-inline-start: 12pt;\n"
+  "  border-inline-start: 2pt solid #888; break-inside: avoid; }\n"
+  "figure.quote blockquote { margin: 0; }\n"
+  "figure.quote blockquote p:last-child { margin-bottom: 2pt; }\n"
+  "figcaption { font-size: 9.5pt; color: #333; }\n"
+  "figcaption::before { content: \"— \"; }\n"
+  "aside.pullquote { font-weight: 700; font-size: 15pt; line-height: 1.3; margin: 14pt 0;\n"
+  "  padding: 8pt 0; border-top: 1.5pt solid #111; border-bottom: 1.5pt solid #111;\n"
+  "  break-inside: avoid; }\n"
+  "aside.pullquote p { margin: 0; }\n"
+  "aside.pullquote .attribution { font-size: 9.5pt; font-weight: 400; margin-top: 4pt; }\n"
+  "a { color: inherit; text-decoration: underline; overflow-wrap: anywhere; }\n"
+  "a[href^=\"http\"]:not(.bare)::after { content: \" (\" attr(href) \")\"; font-size: 0.85em;\n"
+  "  text-decoration: none; overflow-wrap: anywhere; }\n"
+  "a.bare { overflow-wrap: anywhere; }\n"
+  "footer.credits { margin-top: 14pt; padding-top: 6pt; border-top: 0.5pt solid #888;\n"
+  "  font-size: 9.5pt; break-inside: avoid; }\n"
+  "aside.related { margin-top: 16pt; padding-top: 6pt; border-top: 1.5pt solid #111; }\n"
+  ".teaser { margin: 0 0 9pt; break-inside: avoid; }\n"
+  ".teaser p { margin: 0 0 2pt; }\n"
+  ".teaser-kicker { font-weight: 700; font-size: 8.5pt; color: #8b1a1a; break-after: avoid; }\n"
+  ".teaser-headline { font-weight: 700; font-size: 11pt; break-after: avoid; }\n"
+  ".teaser-deck { font-size: 9.5pt; color: #333; }\n";
+
+static void
+append_margin_box (GString    *css,
+                   const char *box,
+                   const char *content,
+                   const char *display_stack)
+{
+  g_string_append_printf (css, "  @%s { content: %s; font-family: %s; font-size: 8pt;"
+                          " color: #444; }\n", box, content, display_stack);
+}
+
+static void
+append_page_css (Writer     *w,
+                 const char *display_stack)
+{
+  g_autofree char *head = short_headline (desk_article_get_headline (w->article));
+  g_autofree char *head_typo = typographic (w, head);
+  g_autofree char *label = page_label_css ();
+  g_autoptr (GString) head_css = g_string_new (NULL);
+  g_autoptr (GString) date_css = g_string_new (NULL);
+
+  append_css_string (head_css, head_typo);
+  append_css_string (date_css, w->date_text ? w->date_text : "");
+  g_string_append_printf (w->buf, "@page {\n  size: %s;\n  margin: 20mm 18mm 20mm;\n",
+                          w->options->paper == DESK_PAPER_LETTER ? "letter" : "A4");
+  append_margin_box (w->buf, "top-left", head_css->str, display_stack);
+  if (w->date_text != NULL)
+    append_margin_box (w->buf, "top-right", date_css->str, display_stack);
+  append_margin_box (w->buf, "bottom-center", label, display_stack);
+  g_string_append (w->buf, "}\n@page :first {\n  @top-left { content: none; }\n"
+                   "  @top-right { content: none; }\n}\n");
+}
+
+static gboolean
+write_head (Writer  *w,
+            GError **error)
+{
+  g_autofree char *lang = clean_language (w->language);
+  g_autofree char *text_stack = desk_fonts_dup_css_stack (w->fonts, DESK_FONT_TEXT);
+  g_autofree char *display_stack = desk_fonts_dup_css_stack (w->fonts, DESK_FONT_DISPLAY);
+
+  g_string_append_printf (w->buf, "<!DOCTYPE html>\n<html lang=\"%s\"%s>\n<head>\n"
+                          "<meta charset=\"utf-8\">\n<title>", lang,
+                          language_is_rtl (w->language) ? " dir=\"rtl\"" : "");
+  append_text (w, desk_article_get_headline (w->article));
+  g_string_append (w->buf, "</title>\n<meta name=\"generator\" content=\"Copydesk "
+                   PACKAGE_VERSION "\">\n<style>\n");
+  if (!flush (w, TRUE, error) ||
+      !desk_fonts_write_css (w->fonts, w->out, w->cancellable, error))
+    return FALSE;
+  append_page_css (w, display_stack);
+  g_string_append_printf (w->buf, "html { font-family: %s; }\n", text_stack);
+  g_string_append_printf (w->buf, ".kicker, h1, .deck, .byline, .published, h2, figcaption,\n"
+                          "aside.pullquote, .teaser-kicker, .teaser-headline"
+                          " { font-family: %s; }\n", display_stack);
+  g_string_append (w->buf, base_css);
+  g_string_append (w->buf, "</style>\n</head>\n<body>\n");
+  return flush (w, TRUE, error);
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end > y->end ? -1 : x->end < y->end;
+}
+
+static gboolean
+link_text_is_href (const char     *text,
+                   const DeskMark *mark)
+{
+  const char *from = g_utf8_offset_to_pointer (text, mark->start);
+  const char *to = g_utf8_offset_to_pointer (text, mark->end);
+  const char *href = mark->href;
+
+  if (g_ascii_strncasecmp (href, "mailto:", 7) == 0)
+    href += 7;
+  return strlen (href) == (gsize) (to - from) && strncmp (from, href, to - from) == 0;
+}
+
+/* The block's marks moved onto the typographic text; links to other schemes dropped. */
+static GArray *
+collect_spans (const DeskBlock *block,
+               GArray          *map)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  guint n_chars = map->len - 1;
+
+  for (guint i = 0; i < desk_block_get_n_marks (block); i++)
+    {
+      const DeskMark *mark = desk_block_get_mark (block, i);
+      Span span = { 0, 0, mark };
+
+      if (mark->start >= mark->end || mark->end > n_chars)
+        continue;
+      if (mark->kind == DESK_MARK_LINK && !desk_link_href_is_allowed (mark->href))
+        continue;
+      span.start = g_array_index (map, guint, mark->start);
+      span.end = g_array_index (map, guint, mark->end);
+      if (span.start < span.end)
+        g_array_append_val (spans, span);
+    }
+  g_array_sort (spans, compare_spans);
+  return spans;
+}
+
+static void
+open_span (Writer     *w,
+           const char *text,
+           const Span *span)
+{
+  const DeskMark *mark = span->mark;
+
+  if (mark->kind == DESK_MARK_EM)
+    g_string_append (w->buf, "<em>");
+  else if (mark->kind == DESK_MARK_STRONG)
+    g_string_append (w->buf, "<strong>");
+  else
+    {
+      g_string_append (w->buf, "<a href=\"");
+      append_escaped (w->buf, mark->href);
+      g_string_append (w->buf, link_text_is_href (text, mark) ? "\" class=\"bare\">" : "\">");
+    }
+}
+
+static void
+close_span (Writer     *w,
+            const Span *span)
+{
+  static const char *tags[] = { "</em>", "</strong>", "</a>" };
+
+  g_string_append (w->buf, tags[span->mark->kind]);
+}
+
+static gboolean
+span_covers (const Span *span,
+             guint       pos)
+{
+  return span->start <= pos && pos < span->end;
+}
+
+/* Makes the open tags at @pos exactly the spans covering it, keeping them nested. */
+static void
+sync_spans (Writer     *w,
+            const char *text,
+            GArray     *spans,
+            GPtrArray  *open,
+            guint       pos)
+{
+  guint keep = 0;
+
+  while (keep < open->len && span_covers (g_ptr_array_index (open, keep), pos))
+    keep++;
+  while (open->len > keep)
+    {
+      close_span (w, g_ptr_array_index (open, open->len - 1));
+      g_ptr_array_remove_index (open, open->len - 1);
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+
+      if (span_covers (span, pos) && !g_ptr_array_find (open, span, NULL))
+        {
+          open_span (w, text, span);
+          g_ptr_array_add (open, span);
+        }
+    }
+}
+
+static void
+append_rich (Writer          *w,
+             const DeskBlock *block)
+{
+  const char *text = desk_block_get_text (block);
+  g_autoptr (GArray) map = NULL;
+  g_autofree char *typo = desk_typography_apply_with_map (text, w->language, w->options->dash,
+                                                          &map);
+  g_autoptr (GArray) spans = collect_spans (block, map);
+  g_autoptr (GPtrArray) open = g_ptr_array_new ();
+  const char *p = typo;
+  const char *end = typo + trimmed_length (typo);
+  guint pos = 0;
+
+  while (p < end)
+    {
+      guint next = G_MAXUINT;
+      const char *q = p;
+
+      sync_spans (w, text, spans, open, pos);
+      for (guint i = 0; i < spans->len; i++)
+        {
+          Span *span = &g_array_index (spans, Span, i);
+
+          if (span->start > pos)
+            next = MIN (next, span->start);
+          if (span->end > pos)
+            next = MIN (next, span->end);
+        }
+      for (; q < end && pos < next; pos++)
+        q = g_utf8_next_char (q);
+      append_escaped_len (w->buf, p, q - p);
+      p = q;
+    }
+  sync_spans (w, text, spans, open, G_MAXUINT);
+}
+
+static void
+append_element (Writer     *w,
+                const char *open,
+                const char *text,
+                const char *close)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  g_string_append (w->buf, open);
+  append_text (w, text);
+  g_string_append (w->buf, close);
+}
+
+static void
+append_dateline (Writer *w)
+{
+  const DeskDateline *dateline = desk_article_get_dateline (w->article);
+  g_autofree char *line = NULL;
+
+  if (dateline == NULL || desk_dateline_is_empty (dateline))
+    return;
+  line = desk_dateline_render (dateline, w->language, w->options->dash);
+  g_string_append (w->buf, "<span class=\"dateline\">");
+  append_escaped (w->buf, line);
+  g_string_append (w->buf, "</span> ");
+}
+
+static void
+append_masthead (Writer *w)
+{
+  DeskArticle *a = w->article;
+
+  g_string_append (w->buf, "<article>\n<header class=\"masthead\">\n");
+  append_element (w, "<p class=\"kicker\">", desk_article_get_kicker (a), "</p>\n");
+  append_element (w, "<h1>", desk_article_get_headline (a), "</h1>\n");
+  append_element (w, "<p class=\"deck\">", desk_article_get_deck (a), "</p>\n");
+  append_element (w, "<p class=\"byline\">", desk_article_get_byline (a), "</p>\n");
+  if (w->date_iso != NULL)
+    {
+      g_string_append (w->buf, "<p class=\"published\"><time datetime=\"");
+      append_escaped (w->buf, w->date_iso);
+      g_string_append (w->buf, "\">");
+      append_escaped (w->buf, w->date_text);
+      g_string_append (w->buf, "</time></p>\n");
+    }
+  g_string_append (w->buf, "</header>\n<div class=\"story\">\n");
+}
+
+static void
+append_attributed (Writer          *w,
+                   const DeskBlock *block,
+                   gboolean         pull)
+{
+  const char *attribution = desk_block_get_attribution (block);
+
+  g_string_append (w->buf, pull ? "<aside class=\"pullquote\">\n<p>"
+                                : "<figure class=\"quote\">\n<blockquote><p>");
+  append_rich (w, block);
+  g_string_append (w->buf, pull ? "</p>\n" : "</p></blockquote>\n");
+  if (pull)
+    append_element (w, "<p class=\"attribution\">", attribution, "</p>\n");
+  else
+    append_element (w, "<figcaption>", attribution, "</figcaption>\n");
+  g_string_append (w->buf, pull ? "</aside>\n" : "</figure>\n");
+}
+
+static void
+append_block (Writer          *w,
+              const DeskBlock *block,
+              gboolean        *dateline_due)
+{
+  if (desk_block_get_text (block)[0] == '\0')
+    return;
+  switch (desk_block_get_kind (block))
+    {
+    case DESK_BLOCK_PARAGRAPH:
+      /* Chromium drops widows/orphans: 2 when a paragraph has fewer than 4 lines */
+      g_string_append (w->buf, desk_block_get_length (block) < SHORT_PARAGRAPH
+                               ? "<p class=\"short\">" : "<p>");
+      if (*dateline_due)
+        append_dateline (w);
+      *dateline_due = FALSE;
+      append_rich (w, block);
+      g_string_append (w->buf, "</p>\n");
+      break;
+    case DESK_BLOCK_SUBHEADING:
+      g_string_append (w->buf, "<h2>");
+      append_rich (w, block);
+      g_string_append (w->buf, "</h2>\n");
+      break;
+    case DESK_BLOCK_QUOTE:
+    case DESK_BLOCK_PULLQUOTE:
+    default:
+      append_attributed (w, block, desk_block_get_kind (block) == DESK_BLOCK_PULLQUOTE);
+      break;
+    }
+}
+
+static gboolean
+has_paragraph (DeskArticle *article)
+{
+  for (guint i = 0; i < desk_article_get_n_blocks (article); i++)
+    {
+      DeskBlock *block = desk_article_get_block (article, i);
+
+      if (desk_block_get_kind (block) == DESK_BLOCK_PARAGRAPH && desk_block_get_text (block)[0])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+append_link (Writer     *w,
+             const char *url,
+             const char *text)
+{
+  gboolean linked = desk_link_href_is_allowed (url);
+
+  if (linked)
+    {
+      g_string_append (w->buf, "<a href=\"");
+      append_escaped (w->buf, url);
+      g_string_append (w->buf, g_strcmp0 (text, url) == 0 ? "\" class=\"bare\">" : "\">");
+    }
+  if (linked && g_strcmp0 (text, url) == 0)
+    append_escaped (w->buf, url);
+  else
+    append_text (w, text);
+  if (linked)
+    g_string_append (w->buf, "</a>");
+}
+
+static void
+append_credits (Writer *w)
+{
+  DeskArticle *a = w->article;
+  const char *name = desk_article_get_source_name (a);
+  const char *url = desk_article_get_source_url (a);
+  gboolean source = name[0] || desk_link_href_is_allowed (url);
+
+  if (!source && desk_article_get_tagline (a)[0] == '\0')
+    return;
+  g_string_append (w->buf, "<footer class=\"credits\">\n");
+  append_element (w, "<p class=\"tagline\">", desk_article_get_tagline (a), "</p>\n");
+  if (source)
+    {
+      g_string_append (w->buf, "<p class=\"source\">");
+      append_escaped (w->buf, C_("export", "Original post"));
+      g_string_append (w->buf, ": ");
+      append_link (w, url, name[0] ? name : url);
+      g_string_append (w->buf, "</p>\n");
+    }
+  g_string_append (w->buf, "</footer>\n");
+}
+
+static void
+append_related (Writer *w)
+{
+  if (w->related->len == 0)
+    return;
+  g_string_append (w->buf, "<aside class=\"related\">\n");
+  for (guint i = 0; i < w->related->len; i++)
+    {
+      const DeskRelated *r = g_ptr_array_index (w->related, i);
+
+      g_string_append (w->buf, "<div class=\"teaser\">\n");
+      append_element (w, "<p class=\"teaser-kicker\">", r->kicker, "</p>\n");
+      g_string_append (w->buf, "<p class=\"teaser-headline\">");
+      append_link (w, r->url, r->headline);
+      g_string_append (w->buf, "</p>\n");
+      append_element (w, "<p class=\"teaser-deck\">", r->deck, "</p>\n");
+      g_string_append (w->buf, "</div>\n");
+    }
+  g_string_append (w->buf, "</aside>\n");
+}
+
+static gboolean
+write_body (Writer  *w,
+            GError **error)
+{
+  gboolean dateline_due = TRUE;
+
+  append_masthead (w);
+  if (!has_paragraph (w->article))
+    {
+      const DeskDateline *dateline = desk_article_get_dateline (w->article);
+
+      if (dateline != NULL && !desk_dateline_is_empty (dateline))
+        {
+          g_string_append (w->buf, "<p>");
+          append_dateline (w);
+          g_string_append (w->buf, "</p>\n");
+        }
+      dateline_due = FALSE;
+    }
+  for (guint i = 0; i < desk_article_get_n_blocks (w->article); i++)
+    {
+      append_block (w, desk_article_get_block (w->article, i), &dateline_due);
+      if (!flush (w, FALSE, error))
+        return FALSE;
+    }
+  g_string_append (w->buf, "</div>\n");
+  append_credits (w);
+  g_string_append (w->buf, "</article>\n");
+  append_related (w);
+  g_string_append (w->buf, "</body>\n</html>\n");
+  return flush (w, TRUE, error);
+}
+
+static void
+resolve_related (Writer *w)
+{
+  w->related = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_related_free);
+  for (guint i = 0; i < desk_article_get_n_related (w->article); i++)
+    {
+      const DeskRelated *r = desk_article_get_related (w->article, i);
+      DeskRelated *teaser = NULL;
+
+      if (r->id > 0 && w->options->resolve_related != NULL)
+        teaser = w->options->resolve_related (r->id, w->options->resolve_data);
+      else if (r->id <= 0)
+        teaser = desk_related_copy (r);
+      if (teaser != NULL && teaser->headline != NULL && teaser->headline[0])
+        g_ptr_array_add (w->related, teaser);
+      else if (teaser != NULL)
+        desk_related_free (teaser);
+    }
+}
+
+static void
+collect_block_chars (DeskFonts       *fonts,
+                     const DeskBlock *block,
+                     DeskFaceFlags   *faces)
+{
+  desk_fonts_add_text (fonts, desk_block_get_text (block));
+  desk_fonts_add_text (fonts, desk_block_get_attribution (block));
+  for (guint j = 0; j < desk_block_get_n_marks (block); j++)
+    {
+      const DeskMark *mark = desk_block_get_mark (block, j);
+
+      if (mark->kind == DESK_MARK_EM)
+        *faces |= DESK_FACE_ITALIC;
+      else if (mark->kind == DESK_MARK_STRONG)
+        *faces |= DESK_FACE_BOLD;
+      else
+        desk_fonts_add_text (fonts, mark->href);
+    }
+}
+
+/* Every character the printout shows, so each font subset has it. */
+static DeskFonts *
+collect_fonts (Writer *w)
+{
+  DeskArticle *a = w->article;
+  DeskFonts *fonts = desk_fonts_new (w->language, w->options->text_font,
+                                     w->options->display_font);
+  const DeskDateline *dateline = desk_article_get_dateline (a);
+  DeskFaceFlags text_faces = DESK_FACE_REGULAR;
+  const char *fields[] = {
+    desk_article_get_headline (a), desk_article_get_kicker (a), desk_article_get_deck (a),
+    desk_article_get_byline (a), desk_article_get_tagline (a), desk_article_get_source_name (a),
+    desk_article_get_source_url (a), w->date_text, w->date_iso, typographic_chars,
+    C_("export", "Original post"), ": ", _("Page {page} of {pages}"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    desk_fonts_add_text (fonts, fields[i]);
+  if (dateline != NULL && !desk_dateline_is_empty (dateline))
+    {
+      g_autofree char *line = desk_dateline_render (dateline, w->language, w->options->dash);
+
+      desk_fonts_add_text (fonts, line);
+      text_faces |= DESK_FACE_BOLD;
+    }
+  for (guint i = 0; i < desk_article_get_n_blocks (a); i++)
+    collect_block_chars (fonts, desk_article_get_block (a, i), &text_faces);
+  for (guint i = 0; i < w->related->len; i++)
+    {
+      const DeskRelated *r = g_ptr_array_index (w->related, i);
+      const char *teaser[] = { r->kicker, r->headline, r->deck, r->url };
+
+      for (guint j = 0; j < G_N_ELEMENTS (teaser); j++)
+        desk_fonts_add_text (fonts, teaser[j]);
+    }
+  desk_fonts_use_faces (fonts, DESK_FONT_TEXT, text_faces);
+  desk_fonts_use_faces (fonts, DESK_FONT_DISPLAY, DESK_FACE_REGULAR | DESK_FACE_BOLD);
+  return fonts;
+}
+
+static gboolean
+headline_is_set (DeskArticle *article)
+{
+  for (const char *p = desk_article_get_headline (article); *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * desk_html_write:
+ * @options: (nullable): paper, dash style, fonts and a resolver for related stories
+ * @warning: (out) (optional) (nullable): something the user should know about an
+ *   export that did succeed (a font that could not be embedded), or %NULL
+ *
+ * Writes @article as one self-contained, print-ready HTML file. The editor's
+ * note is never written.
+ */
+gboolean
+desk_html_write (DeskArticle            *article,
+                 const DeskHtmlOptions  *options,
+                 GOutputStream          *out,
+                 char                  **warning,
+                 GCancellable           *cancellable,
+                 GError                **error)
+{
+  DeskHtmlOptions defaults;
+  Writer w = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  if (warning != NULL)
+    *warning = NULL;
+  if (!headline_is_set (article))
+    {
+      g_set_error_literal (error, DESK_HTML_ERROR, DESK_HTML_ERROR_NO_HEADLINE,
+                           _("The story has no headline; give it one before exporting."));
+      return FALSE;
+    }
+  if (options == NULL)
+    {
+      desk_html_options_init (&defaults);
+      options = &defaults;
+    }
+  w.article = article;
+  w.options = options;
+  w.language = desk_article_get_language (article);
+  w.out = out;
+  w.cancellable = cancellable;
+  w.buf = g_string_sized_new (FLUSH_AT + 4096);
+  resolve_related (&w);
+  find_date (&w);
+  w.fonts = collect_fonts (&w);
+
+  ok = write_head (&w, error) && write_body (&w, error);
+  if (ok && warning != NULL)
+    *warning = g_strdup (desk_fonts_get_warning (w.fonts));
+
+  g_string_free (w.buf, TRUE);
+  g_object_unref (w.fonts);
+  g_ptr_array_unref (w.related);
+  g_free (w.date_iso);
+  g_free (w.date_text);
+  return ok;
+}
+
+/**
+ * desk_html_suggest_filename:
+ *
+ * Returns: a file name made from the headline, in ASCII ("albanian-police-raid.html")
+ */
+char *
+desk_html_suggest_filename (DeskArticle *article)
+{
+  g_autofree char *ascii = NULL;
+  GString *name = g_string_new (NULL);
+
+  g_return_val_if_fail (DESK_IS_ARTICLE (article), NULL);
+
+  ascii = g_str_to_ascii (desk_article_get_headline (article), "C");
+  for (const char *p = ascii; *p && name->len < 60; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (name, g_ascii_tolower (*p));
+      else if (name->len > 0 && name->str[name->len - 1] != '-')
+        g_string_append_c (name, '-');
+    }
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0 && desk_article_get_id (article) > 0)
+    g_string_printf (name, "story-%" G_GINT64_FORMAT, desk_article_get_id (article));
+  else if (name->len == 0)
+    g_string_append (name, "story");
+  g_string_append (name, ".html");
+  return g_string_free (name, FALSE);
+}
