@@ -222,6 +222,10 @@ test_top (void)
   g_autoptr (DeskArticle) d = read_ok (
     "# Heatwave grips the Balkans\n\n"
     "By Tuesday, temperatures had passed 40 degrees in three capitals.\n");
+  /* short lines throughout, as if wrapped: the byline still stands alone */
+  g_autoptr (DeskArticle) e = read_ok (
+    "Sports\nTirana wins the derby\nA late goal settled a tense match in the capital.\n"
+    "By BESA KRASNIQI\n\nTIRANA — Tirana beat Partizani 2-1 on Sunday.\n");
 
   g_assert_cmpstr (desk_article_get_kicker (a), ==, "Politics");
   g_assert_cmpstr (desk_article_get_headline (a), ==,
@@ -246,6 +250,12 @@ test_top (void)
   g_assert_cmpstr (desk_article_get_headline (d), ==, "Heatwave grips the Balkans");
   g_assert_cmpstr (desk_article_get_byline (d), ==, "");
   g_assert_cmpuint (desk_article_get_n_blocks (d), ==, 1);
+
+  g_assert_cmpstr (desk_article_get_kicker (e), ==, "Sports");
+  g_assert_cmpstr (desk_article_get_deck (e), ==,
+                   "A late goal settled a tense match in the capital.");
+  g_assert_cmpstr (desk_article_get_byline (e), ==, "By Besa Krasniqi");
+  assert_dateline (e, "Tirana", "", "");
 }
 
 static void

@@ -47,6 +47,8 @@ typedef struct
   int top_year;     /* from a full date above the body, 0 when none */
 } Reader;
 
+static gboolean is_byline (const Unit *u);
+
 static void
 unit_free (gpointer data)
 {
@@ -263,7 +265,8 @@ continues_line (const Unit *prev,
                 const Unit *line,
                 glong       width)
 {
-  if (line->text[0] == '#' || starts_with_dash (line->text) || starts_with_dash (prev->text))
+  if (line->text[0] == '#' || starts_with_dash (line->text) || starts_with_dash (prev->text) ||
+      is_byline (line))
     return FALSE;
   return prev->n_chars + 1 + first_word_chars (line) > width;
 }
