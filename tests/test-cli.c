@@ -411,6 +411,50 @@ test_export_text (Fixture       *f,
   g_assert_null (strstr (text.out, "check names"));
 }
 
+/* An HTML export may add one warning line (a character no font covers). */
+static void
+assert_exported (Result *r)
+{
+  g_test_message ("stderr: %s", r->err);
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_true (r->err[0] == '\0' || g_str_has_prefix (r->err, "copydesk: warning: "));
+}
+
+static void
+test_export_html (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *a = write_file (f, "a.json", tirana_json);
+  g_autofree char *b = write_file (f, "b.json", "{\"headline\": \"\"}");
+  g_autofree char *target = g_build_filename (f->dir, "story.html", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Result) imp = { 0 }, html = { 0 }, letter = { 0 }, a4 = { 0 }, none = { 0 };
+
+  run (f, &imp, "--db", f->db, "import", a, b, NULL);
+  assert_success (&imp);
+
+  /* HTML is what export writes unless told otherwise */
+  run (f, &html, "--db", f->db, "export", "1", "-o", target, NULL);
+  assert_exported (&html);
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (contents, "<html lang=\"en\""));
+  g_assert_nonnull (strstr (contents, "Bledi Çuçi"));
+  g_assert_null (strstr (contents, "check names"));
+
+  run (f, &letter, "--db", f->db, "export", "1", "--format", "html", "--paper", "letter", NULL);
+  assert_exported (&letter);
+  run (f, &a4, "--db", f->db, "export", "1", "--format", "html", "--paper", "a4", NULL);
+  assert_exported (&a4);
+  g_assert_nonnull (strstr (letter.out, "letter"));
+  g_assert_nonnull (strstr (a4.out, "A4"));
+  g_assert_cmpstr (letter.out, !=, a4.out);
+
+  run (f, &none, "--db", f->db, "export", "2", "--format", "html", NULL);
+  assert_failure (&none, 1, "copydesk: export: The story has no headline");
+  g_assert_cmpstr (none.out, ==, "");
+}
+
 static void
 test_export_output (Fixture       *f,
                     gconstpointer  data)
@@ -649,6 +693,7 @@ main (int   argc,
   add ("/copydesk/cli/all-or-nothing", test_all_or_nothing);
   add ("/copydesk/cli/search", test_search);
   add ("/copydesk/cli/export-text", test_export_text);
+  add ("/copydesk/cli/export-html", test_export_html);
   add ("/copydesk/cli/export-output", test_export_output);
   add ("/copydesk/cli/errors", test_errors);
   add ("/copydesk/cli/not-a-database", test_not_a_database);

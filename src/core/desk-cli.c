@@ -11,10 +11,10 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "desk-cli.h"
+#include "desk-cli-table.h"
+#include "desk-html.h"
 #include "desk-json.h"
 #include "desk-store.h"
 #include "desk-text.h"
@@ -603,141 +603,6 @@ run_import (Cli *cli)
 
 /* list and search */
 
-static guint
-display_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* One line of at most @width columns; what does not fit ends in "…". */
-static char *
-fit_to_width (const char *text,
-              guint       width)
-{
-  GString *out = g_string_new (NULL);
-  gboolean fits = display_width (text) <= width;
-  guint limit = fits ? width : width - 1;
-  guint used = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      guint w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
-
-      if (used + w > limit)
-        break;
-      g_string_append_unichar (out, g_unichar_iscntrl (c) ? ' ' : c);
-      used += w;
-    }
-  if (!fits)
-    g_string_append (out, "…");
-  return g_string_free (out, FALSE);
-}
-
-static void
-append_padded (GString    *line,
-               const char *text,
-               guint       width,
-               gboolean    right)
-{
-  guint n = display_width (text);
-  guint pad = width > n ? width - n : 0;
-
-  if (right)
-    for (guint i = 0; i < pad; i++)
-      g_string_append_c (line, ' ');
-  g_string_append (line, text);
-  if (!right)
-    for (guint i = 0; i < pad; i++)
-      g_string_append_c (line, ' ');
-  g_string_append (line, "  ");
-}
-
-static guint
-terminal_width (void)
-{
-  struct winsize size;
-  const char *columns = g_getenv ("COLUMNS");
-  guint64 n;
-
-  if (isatty (STDOUT_FILENO) && ioctl (STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-    return size.ws_col;
-  if (columns && g_ascii_string_to_unsigned (columns, 10, 20, 1000, &n, NULL))
-    return (guint) n;
-  return 100;
-}
-
-typedef struct {
-  char *cells[5];
-} Row;
-
-static void
-row_clear (Row *row)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (row->cells); i++)
-    g_free (row->cells[i]);
-}
-
-static void
-fill_row (Row               *row,
-          const DeskSummary *summary)
-{
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (summary->modified);
-  g_autoptr (GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-
-  row->cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, summary->id);
-  row->cells[1] = g_strdup (desk_status_to_string (summary->status));
-  row->cells[2] = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
-  row->cells[3] = g_strdup_printf ("%u", summary->words);
-  row->cells[4] = g_strdup (summary->headline[0] ? summary->headline : _("(no headline)"));
-}
-
-static void
-print_table (GPtrArray *summaries)
-{
-  g_autoptr (GArray) rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), summaries->len + 1);
-  guint widths[5] = { 0 }, used = 0;
-  Row header = { { g_strdup (_("ID")), g_strdup (_("STATUS")), g_strdup (_("MODIFIED")),
-                   g_strdup (_("WORDS")), g_strdup (_("HEADLINE")) } };
-
-  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
-  g_array_append_val (rows, header);
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      Row row = { { NULL } };
-
-      fill_row (&row, g_ptr_array_index (summaries, i));
-      g_array_append_val (rows, row);
-    }
-  for (guint i = 0; i < rows->len; i++)
-    for (guint c = 0; c < 4; c++)
-      widths[c] = MAX (widths[c], display_width (g_array_index (rows, Row, i).cells[c]));
-  for (guint c = 0; c < 4; c++)
-    used += widths[c] + 2;
-  widths[4] = MAX (terminal_width (), used + 20) - used;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = &g_array_index (rows, Row, i);
-      g_autoptr (GString) line = g_string_new (NULL);
-      g_autofree char *headline = fit_to_width (row->cells[4], widths[4]);
-
-      for (guint c = 0; c < 4; c++)
-        append_padded (line, row->cells[c], widths[c], c == 0 || c == 3);
-      g_string_append (line, headline);
-      printf ("%s\n", line->str);
-    }
-}
-
 static int
 print_summaries (Cli       *cli,
                  GPtrArray *summaries,
@@ -751,7 +616,10 @@ print_summaries (Cli       *cli,
   if (summaries->len == 0)
     printf ("%s\n", searching ? _("No story matches.") : _("The library has no stories."));
   else
-    print_table (summaries);
+    {
+      g_autofree char *table = desk_cli_format_table (summaries, desk_cli_terminal_width ());
+      return write_stdout (cli->command, table);
+    }
   return write_stdout (cli->command, "");
 }
 
@@ -864,7 +732,8 @@ resolve_related (DeskStore   *store,
 static int
 check_export_options (Cli *cli)
 {
-  const char *format = cli->format ? cli->format : "json";
+  const char *format = cli->format ? cli->format : "html";
+  DeskPaper paper;
 
   if (!g_str_equal (format, "json") && !g_str_equal (format, "html") &&
       !g_str_equal (format, "text"))
@@ -872,7 +741,7 @@ check_export_options (Cli *cli)
       fail ("--format", _("unknown format “%s” (expected json, html or text)"), format);
       return EXIT_USAGE;
     }
-  if (cli->paper && !g_str_equal (cli->paper, "a4") && !g_str_equal (cli->paper, "letter"))
+  if (cli->paper && !desk_paper_from_string (cli->paper, &paper))
     {
       fail ("--paper", _("unknown paper size “%s” (expected a4 or letter)"), cli->paper);
       return EXIT_USAGE;
@@ -890,20 +759,77 @@ check_export_options (Cli *cli)
   return 0;
 }
 
+static DeskRelated *
+find_related_cb (gint64   id,
+                 gpointer user_data)
+{
+  g_autoptr (DeskArticle) other = desk_store_load (DESK_STORE (user_data), id, NULL);
+
+  if (other == NULL)
+    return NULL;
+  return desk_related_new (id, desk_article_get_kicker (other), desk_article_get_headline (other),
+                           desk_article_get_deck (other), "");
+}
+
+static char *
+render_html (Cli         *cli,
+             DeskStore   *store,
+             DeskArticle *article,
+             char       **warning)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  DeskHtmlOptions options;
+
+  desk_html_options_init (&options);
+  if (cli->paper)
+    desk_paper_from_string (cli->paper, &options.paper);
+  options.resolve_related = find_related_cb;
+  options.resolve_data = store;
+  if (!desk_html_write (article, &options, out, warning, NULL, &error) ||
+      !g_output_stream_write_all (out, "", 1, NULL, NULL, &error) ||
+      !g_output_stream_close (out, NULL, &error))
+    {
+      fail (cli->command, "%s", error->message);
+      return NULL;
+    }
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 static char *
 render (Cli         *cli,
         DeskStore   *store,
-        DeskArticle *article)
+        DeskArticle *article,
+        char       **warning)
 {
-  const char *format = cli->format ? cli->format : "json";
+  const char *format = cli->format ? cli->format : "html";
 
   if (g_str_equal (format, "json"))
     return desk_json_write_article (article, TRUE);
+  if (g_str_equal (format, "html"))
+    return render_html (cli, store, article, warning);
   resolve_related (store, article);
-  if (g_str_equal (format, "text"))
-    return desk_text_write (article);
-  fail ("--format", _("HTML export is not available in this build"));
-  return NULL;
+  return desk_text_write (article);
+}
+
+static gboolean
+writes_to_file (Cli *cli)
+{
+  return cli->output != NULL && !g_str_equal (cli->output, "-");
+}
+
+static int
+check_output_folder (Cli *cli)
+{
+  g_autofree char *folder = NULL;
+
+  if (!writes_to_file (cli))
+    return 0;
+  folder = g_path_get_dirname (cli->output);
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return 0;
+  fail (cli->output, _("the folder “%s” does not exist"), folder);
+  return 1;
 }
 
 /* The file is replaced in one step: a failed export leaves no half file. */
@@ -912,16 +838,9 @@ write_output (Cli        *cli,
               const char *text)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *folder = NULL;
 
-  if (cli->output == NULL || g_str_equal (cli->output, "-"))
+  if (!writes_to_file (cli))
     return write_stdout (cli->command, text);
-  folder = g_path_get_dirname (cli->output);
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      fail (cli->output, _("the folder “%s” does not exist"), folder);
-      return 1;
-    }
   if (!g_file_set_contents_full (cli->output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
                                  &error))
     {
@@ -936,7 +855,7 @@ run_export (Cli *cli)
 {
   g_autoptr (DeskStore) store = NULL;
   g_autoptr (DeskArticle) article = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = NULL, *warning = NULL;
   gint64 id;
   int status;
 
@@ -944,11 +863,15 @@ run_export (Cli *cli)
     return status;
   if (!parse_id (cli->command, g_ptr_array_index (cli->args, 0), &id))
     return EXIT_USAGE;
-  if ((status = open_library (cli, FALSE, &store)) != 0)
+  if ((status = check_output_folder (cli)) != 0 ||
+      (status = open_library (cli, FALSE, &store)) != 0)
     return status;
-  if ((article = load_story (cli, store, id)) == NULL)
+  if ((article = load_story (cli, store, id)) == NULL ||
+      (text = render (cli, store, article, &warning)) == NULL)
     return 1;
-  if ((text = render (cli, store, article)) == NULL)
-    return 1;
-  return write_output (cli, text);
+  if ((status = write_output (cli, text)) != 0)
+    return status;
+  if (warning)
+    fprintf (stderr, "copydesk: %s: %s\n", _("warning"), warning);
+  return 0;
 }
