@@ -107,15 +107,18 @@ fail (const char *what,
 static void
 print_usage (void)
 {
+  g_autofree char *library = desk_store_default_path ();
+
   printf ("%s\n", _("Usage:\n"
                     "  copydesk                                  Open the window\n"
                     "  copydesk [--db FILE] import FILE…         Add stories from plain text or "
                     "JSON\n"
                     "  copydesk [--db FILE] list [--json]        List the stories of the library\n"
                     "  copydesk [--db FILE] show ID              Print a story as JSON\n"
-                    "  copydesk [--db FILE] export ID [--format json|html|text]\n"
+                    "  copydesk [--db FILE] export ID [--format html|json|text]\n"
                     "                       [--paper a4|letter] [-o FILE]\n"
-                    "                                            Export a story\n"
+                    "                                            Export a story (HTML unless "
+                    "--format says otherwise)\n"
                     "  copydesk [--db FILE] search QUERY [--json]\n"
                     "                                            Find stories; “raid*” matches "
                     "words that start with “raid”\n"
@@ -127,8 +130,8 @@ print_usage (void)
                     "  --version      Show the version\n"
                     "\n"
                     "“import” prints the id of each new story, one a line. Several files are\n"
-                    "imported together or not at all."));
-  printf (_("The default library is %s\n"), "$XDG_DATA_HOME/copydesk/library.db");
+                    "imported together or not at all; “-” reads standard input.\n"));
+  printf (_("The default library is %s\n"), library);
 }
 
 static const Command *
