@@ -508,11 +508,14 @@ populate_v1 (sqlite3 *db)
     {
       DeskChunk *chunk = g_ptr_array_index (chunks, i);
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO chunks (story_id, seq, hash, data) "
-                                           "VALUES (7, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
-      sqlite3_bind_int (stmt, 1, (int) i - 1);
-      sqlite3_bind_text (stmt, 2, chunk->hash, -1, SQLITE_STATIC);
-      sqlite3_bind_blob (stmt, 3, g_bytes_get_data (chunk->data, NULL),
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO chunks (id, story_id, seq, hash, "
+                                           "words, data) VALUES (?, 7, ?, ?, ?, ?)", -1, &stmt,
+                                           NULL), ==, SQLITE_OK);
+      sqlite3_bind_int64 (stmt, 1, (7 << DESK_CHUNK_SLOT_BITS) | i);
+      sqlite3_bind_int (stmt, 2, (int) i - 1);
+      sqlite3_bind_text (stmt, 3, chunk->hash, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, chunk->head ? 0 : desk_chunk_count_words (chunk));
+      sqlite3_bind_blob (stmt, 5, g_bytes_get_data (chunk->data, NULL),
                          g_bytes_get_size (chunk->data), SQLITE_STATIC);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
       sqlite3_finalize (stmt);

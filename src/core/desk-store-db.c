@@ -35,6 +35,7 @@ const char *const desk_store_migrations[] = {
   "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
   "  seq INTEGER NOT NULL,"
   "  hash TEXT NOT NULL,"
+  "  words INTEGER NOT NULL DEFAULT 0,"
   "  data BLOB NOT NULL);"
   "CREATE INDEX chunks_by_story ON chunks (story_id, seq);"
   "CREATE VIRTUAL TABLE story_fts USING fts5 (headline, deck, body, content='',"
@@ -373,7 +374,9 @@ apply_pragmas (DeskDb  *self,
     return desk_db_exec (self, "PRAGMA query_only = ON", error);
   /* NORMAL is safe in WAL: a crash loses no committed transaction, and a
    * power cut at worst the last ones, never the file. */
-  return desk_db_exec (self, "PRAGMA journal_mode = WAL", error) &&
+  /* 16 MB of page cache: the index pages a save of a long story touches stay in memory */
+  return desk_db_exec (self, "PRAGMA cache_size = -16000", error) &&
+         desk_db_exec (self, "PRAGMA journal_mode = WAL", error) &&
          desk_db_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 

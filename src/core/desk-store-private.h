@@ -68,9 +68,16 @@ typedef struct {
   GBytes *data; /* the serialized blocks, or for the head chunk headline and deck */
   char *text;   /* what full-text search indexes */
   gboolean head;
+  GPtrArray *blocks; /* of DeskBlock, for a body chunk */
+  gint64 words;      /* -1 until counted */
 } DeskChunk;
 
+/* A chunk's rowid in `chunks` and `story_fts` is story id << 16 | slot, so a
+ * search maps hits to stories without a lookup. */
+#define DESK_CHUNK_SLOT_BITS 16
+
 void          desk_chunk_free            (DeskChunk     *chunk);
+guint         desk_chunk_count_words     (DeskChunk     *chunk);
 GBytes       *desk_codec_encode_meta     (DeskArticle   *article);
 gboolean      desk_codec_decode_meta     (GBytes        *data,
                                           DeskArticle   *article);
@@ -117,6 +124,12 @@ GPtrArray    *desk_db_list               (DeskDb        *self,
                                           guint          limit,
                                           GError       **error);
 GPtrArray    *desk_db_split_query        (const char    *query);
+void          desk_db_query_sql          (const char    *query,
+                                          int            status,
+                                          guint          offset,
+                                          guint          limit,
+                                          char         **count_sql,
+                                          char         **list_sql);
 char         *desk_db_stored_hash        (DeskDb        *self,
                                           gint64         id,
                                           GError       **error);

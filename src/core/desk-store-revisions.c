@@ -193,7 +193,10 @@ read_revision (DeskDb  *self,
                                              sqlite3_column_bytes (stmt, 2));
 
       article = desk_codec_decode_snapshot (data);
-      desk_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+      if (article)
+        desk_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+      else
+        desk_db_set_error (self, SQLITE_CORRUPT, error);
       *created = sqlite3_column_int64 (stmt, 1);
     }
   else if (rc == SQLITE_DONE)

@@ -12,13 +12,31 @@
 #include "desk-store-private.h"
 
 #define SUMMARY_COLUMNS "id, headline, kicker, status, modified, words"
-#define MATCH_GROUP \
-  "SELECT story_id FROM chunks WHERE id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)"
+#define MATCH_GROUP "SELECT rowid >> 16 FROM story_fts WHERE story_fts MATCH ?"
+#define MAX_SLOTS (1 << DESK_CHUNK_SLOT_BITS)
 
 typedef struct {
   gint64 id;
   gint64 seq;
+  gint64 words;
 } ChunkRef;
+
+/* What a story's stored chunks are, while a save replaces them. */
+typedef struct {
+  GHashTable *by_hash; /* "h|b" + hash → GArray of ChunkRef */
+  GHashTable *slots;   /* taken slots */
+  guint next_slot;
+} OldChunks;
+
+static void
+old_chunks_free (OldChunks *old)
+{
+  g_hash_table_unref (old->by_hash);
+  g_hash_table_unref (old->slots);
+  g_free (old);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OldChunks, old_chunks_free)
 
 typedef struct {
   char *hash;
@@ -101,28 +119,50 @@ index_chunk (DeskDb      *self,
 }
 
 static gboolean
+take_slot (OldChunks *old,
+           gint64     story_id,
+           gint64    *chunk_id)
+{
+  while (old->next_slot < MAX_SLOTS &&
+         g_hash_table_contains (old->slots, GUINT_TO_POINTER (old->next_slot)))
+    old->next_slot++;
+  if (old->next_slot >= MAX_SLOTS)
+    return FALSE;
+  *chunk_id = (story_id << DESK_CHUNK_SLOT_BITS) | old->next_slot++;
+  return TRUE;
+}
+
+static gboolean
 insert_chunk (DeskDb      *self,
               gint64       story_id,
               int          seq,
               DeskChunk   *chunk,
+              OldChunks   *old,
               DeskArticle *article,
               GError     **error)
 {
-  sqlite3_stmt *stmt = desk_db_prepare (self, "INSERT INTO chunks (story_id, seq, hash, data) "
-                                              "VALUES (?, ?, ?, ?)", error);
+  sqlite3_stmt *stmt = desk_db_prepare (self, "INSERT INTO chunks (id, story_id, seq, hash, "
+                                              "words, data) VALUES (?, ?, ?, ?, ?, ?)", error);
   gsize size;
   const void *data = g_bytes_get_data (chunk->data, &size);
   gint64 rowid;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  sqlite3_bind_int (stmt, 2, seq);
-  sqlite3_bind_text (stmt, 3, chunk->hash, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 4, data, size, SQLITE_STATIC);
+  if (!take_slot (old, story_id, &rowid))
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED,
+                   _("The story is too long to be saved"));
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_int64 (stmt, 2, story_id);
+  sqlite3_bind_int (stmt, 3, seq);
+  sqlite3_bind_text (stmt, 4, chunk->hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, chunk->head ? 0 : desk_chunk_count_words (chunk));
+  sqlite3_bind_blob (stmt, 6, data, size, SQLITE_STATIC);
   if (!desk_db_step_done (self, stmt, error))
     return FALSE;
-  rowid = sqlite3_last_insert_rowid (self->db);
   if (chunk->head)
     return index_chunk (self, rowid, NULL, chunk->text, desk_article_get_deck (article), "",
                         error);
@@ -176,39 +216,69 @@ move_chunk (DeskDb  *self,
   return desk_db_step_done (self, stmt, error);
 }
 
-/* Stored chunks of a story by "h|b" + hash → GArray of ChunkRef. */
-static GHashTable *
-read_chunk_hashes (DeskDb  *self,
-                   gint64   story_id,
-                   GError **error)
+static OldChunks *
+read_old_chunks (DeskDb  *self,
+                 gint64   story_id,
+                 GError **error)
 {
-  sqlite3_stmt *stmt = desk_db_prepare (self, "SELECT id, seq, hash FROM chunks "
+  sqlite3_stmt *stmt = desk_db_prepare (self, "SELECT id, seq, hash, words FROM chunks "
                                               "WHERE story_id = ?", error);
-  GHashTable *old;
+  g_autoptr (OldChunks) old = g_new0 (OldChunks, 1);
   int rc;
 
+  old->by_hash = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_array_unref);
+  old->slots = g_hash_table_new (NULL, NULL);
   if (stmt == NULL)
     return NULL;
-  old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   sqlite3_bind_int64 (stmt, 1, story_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ChunkRef ref = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+      ChunkRef ref = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
+                       sqlite3_column_int64 (stmt, 3) };
       char *key = g_strconcat (ref.seq < 0 ? "h" : "b", sqlite3_column_text (stmt, 2), NULL);
-      GArray *ids = g_hash_table_lookup (old, key);
+      GArray *ids = g_hash_table_lookup (old->by_hash, key);
 
       if (ids == NULL)
-        g_hash_table_insert (old, g_strdup (key), (ids = g_array_new (FALSE, FALSE, sizeof ref)));
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof ref);
+          g_hash_table_insert (old->by_hash, g_strdup (key), ids);
+        }
       g_array_append_val (ids, ref);
+      g_hash_table_add (old->slots, GUINT_TO_POINTER (ref.id & (MAX_SLOTS - 1)));
       g_free (key);
     }
   desk_db_release (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_DONE)
+    return g_steal_pointer (&old);
+  desk_db_set_error (self, rc, error);
+  return NULL;
+}
+
+static char *
+chunk_key (DeskChunk *chunk)
+{
+  return g_strconcat (chunk->head ? "h" : "b", chunk->hash, NULL);
+}
+
+/* Words of the body: stored counts for the chunks that did not change. */
+static gint64
+count_words (GPtrArray *chunks,
+             OldChunks *old)
+{
+  gint64 words = 0;
+
+  for (guint i = 0; i < chunks->len; i++)
     {
-      desk_db_set_error (self, rc, error);
-      g_clear_pointer (&old, g_hash_table_unref);
+      DeskChunk *chunk = g_ptr_array_index (chunks, i);
+      g_autofree char *key = chunk_key (chunk);
+      GArray *ids = g_hash_table_lookup (old->by_hash, key);
+
+      if (!chunk->head && ids && ids->len > 0)
+        chunk->words = g_array_index (ids, ChunkRef, 0).words;
+      words += chunk->head ? 0 : desk_chunk_count_words (chunk);
     }
-  return old;
+  return words;
 }
 
 static gboolean
@@ -232,18 +302,15 @@ static gboolean
 sync_chunks (DeskDb      *self,
              gint64       story_id,
              GPtrArray   *chunks,
+             OldChunks   *old,
              DeskArticle *article,
              GError     **error)
 {
-  g_autoptr (GHashTable) old = read_chunk_hashes (self, story_id, error);
-
-  if (old == NULL)
-    return FALSE;
   for (guint i = 0; i < chunks->len; i++)
     {
       DeskChunk *chunk = g_ptr_array_index (chunks, i);
-      g_autofree char *key = g_strconcat (chunk->head ? "h" : "b", chunk->hash, NULL);
-      GArray *ids = g_hash_table_lookup (old, key);
+      g_autofree char *key = chunk_key (chunk);
+      GArray *ids = g_hash_table_lookup (old->by_hash, key);
       int seq = chunk->head ? -1 : (int) i - 1;
       gboolean ok;
 
@@ -255,11 +322,11 @@ sync_chunks (DeskDb      *self,
           ok = ref.seq == seq || move_chunk (self, ref.id, seq, error);
         }
       else
-        ok = insert_chunk (self, story_id, seq, chunk, article, error);
+        ok = insert_chunk (self, story_id, seq, chunk, old, article, error);
       if (!ok)
         return FALSE;
     }
-  return delete_leftover_chunks (self, old, error);
+  return delete_leftover_chunks (self, old->by_hash, error);
 }
 
 static void
@@ -267,6 +334,7 @@ bind_story (sqlite3_stmt *stmt,
             DeskArticle  *article,
             GBytes       *meta,
             const char   *hash,
+            gint64        words,
             gint64        now)
 {
   gsize size;
@@ -277,7 +345,7 @@ bind_story (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 3, desk_article_get_deck (article), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, desk_article_get_status (article));
   sqlite3_bind_text (stmt, 5, desk_article_get_language (article), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, desk_article_count_words (article));
+  sqlite3_bind_int64 (stmt, 6, words);
   sqlite3_bind_int64 (stmt, 7, now);
   sqlite3_bind_blob (stmt, 8, data, size, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_STATIC);
@@ -288,6 +356,7 @@ write_story_row (DeskDb      *self,
                  DeskArticle *article,
                  GBytes      *meta,
                  const char  *hash,
+                 gint64       words,
                  gint64       now,
                  GError     **error)
 {
@@ -305,7 +374,7 @@ write_story_row (DeskDb      *self,
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return 0;
-  bind_story (stmt, article, meta, hash, now);
+  bind_story (stmt, article, meta, hash, words, now);
   sqlite3_bind_int64 (stmt, 10, id != 0 ? id : (created > 0 ? created : now));
   if (!desk_db_step_done (self, stmt, error))
     return 0;
@@ -325,6 +394,7 @@ desk_db_save_in_transaction (DeskDb       *self,
   gint64 id = desk_article_get_id (article), now = desk_db_now (self);
   Stored stored = { NULL, DESK_STATUS_DRAFT, now, now };
   g_autofree char *stored_hash = NULL;
+  g_autoptr (OldChunks) old = NULL;
 
   if (id != 0 && !read_stored (self, id, &stored, error))
     return FALSE;
@@ -337,8 +407,11 @@ desk_db_save_in_transaction (DeskDb       *self,
     }
   if (id == 0 && desk_article_get_created (article) > 0)
     stored.created = desk_article_get_created (article);
-  id = write_story_row (self, article, meta, hash, now, error);
-  if (id == 0 || !sync_chunks (self, id, chunks, article, error))
+  old = read_old_chunks (self, id, error);
+  if (old == NULL)
+    return FALSE;
+  id = write_story_row (self, article, meta, hash, count_words (chunks, old), now, error);
+  if (id == 0 || !sync_chunks (self, id, chunks, old, article, error))
     return FALSE;
   desk_article_set_id (article, id);
   desk_article_set_created (article, stored.created);
@@ -353,19 +426,21 @@ desk_db_save (DeskDb       *self,
               DeskArticle  *article,
               GError      **error)
 {
-  g_autoptr (DeskArticle) work = desk_article_copy (article);
+  gint64 id = desk_article_get_id (article);
+  gint64 created = desk_article_get_created (article);
+  gint64 modified = desk_article_get_modified (article);
 
-  /* work on a copy, so a failed save leaves the caller's article as it was */
   if (!desk_db_begin (self, error))
     return FALSE;
-  if (!desk_db_save_in_transaction (self, work, TRUE, error) || !desk_db_commit (self, error))
+  if (!desk_db_save_in_transaction (self, article, TRUE, error) || !desk_db_commit (self, error))
     {
+      /* a failed save leaves the caller's story as it was */
       desk_db_rollback (self);
+      desk_article_set_id (article, id);
+      desk_article_set_created (article, created);
+      desk_article_set_modified (article, modified);
       return FALSE;
     }
-  desk_article_set_id (article, desk_article_get_id (work));
-  desk_article_set_created (article, desk_article_get_created (work));
-  desk_article_set_modified (article, desk_article_get_modified (work));
   return TRUE;
 }
 
@@ -424,7 +499,11 @@ read_body (DeskDb      *self,
       g_autoptr (GBytes) data = g_bytes_new_static (sqlite3_column_blob (stmt, 0),
                                                     sqlite3_column_bytes (stmt, 0));
 
-      desk_codec_decode_chunk (data, FALSE, article);
+      if (!desk_codec_decode_chunk (data, FALSE, article))
+        {
+          rc = SQLITE_CORRUPT;
+          break;
+        }
     }
   desk_db_release (stmt);
   if (rc == SQLITE_DONE)
@@ -679,4 +758,50 @@ desk_db_list (DeskDb      *self,
     return g_steal_pointer (&rows);
   set_step_error (self, rc, query, error);
   return NULL;
+}
+
+/* The SQL that desk_db_count () and desk_db_list () run, with the values in
+ * place of the parameters, for the benchmark to hand to the sqlite3 shell. */
+static char *
+inline_parameters (const char *sql,
+                   GPtrArray  *values)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = sql; *p; p++)
+    if (*p == '?' && n < values->len)
+      g_string_append (out, g_ptr_array_index (values, n++));
+    else
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+void
+desk_db_query_sql (const char  *query,
+                   int          status,
+                   guint        offset,
+                   guint        limit,
+                   char       **count_sql,
+                   char       **list_sql)
+{
+  g_autoptr (GPtrArray) groups = groups_for (query);
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *filter = build_filter (groups, status);
+  g_autofree char *count = g_strconcat ("SELECT count(*) FROM stories WHERE ", filter, NULL);
+  g_autofree char *list = build_list_sql (groups, status);
+
+  if (status != DESK_STATUS_ANY)
+    g_ptr_array_add (values, g_strdup_printf ("%d", status));
+  for (guint i = 0; groups && i < groups->len; i++)
+    {
+      char *quoted = sqlite3_mprintf ("%Q", (const char *) g_ptr_array_index (groups, i));
+
+      g_ptr_array_add (values, g_strdup (quoted));
+      sqlite3_free (quoted);
+    }
+  *count_sql = inline_parameters (count, values);
+  g_ptr_array_add (values, g_strdup_printf ("%u", limit));
+  g_ptr_array_add (values, g_strdup_printf ("%u", offset));
+  *list_sql = inline_parameters (list, values);
 }
