@@ -1,0 +1,436 @@
+/* desk-editor-actions.c — paragraph styles, marks, links, find and paste
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "copydesk-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-editor-private.h"
+#include "desk-text.h"
+
+static void
+get_selection (DeskEditor  *self,
+               GtkTextIter *start,
+               GtkTextIter *end)
+{
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (desk_editor_get_body (self)), start, end);
+}
+
+void
+desk_editor_update_style_button (DeskEditor *self)
+{
+  DeskBodyBuffer *body = desk_editor_get_body (self);
+  GtkTextIter start, end;
+
+  get_selection (self, &start, &end);
+  gtk_menu_button_set_label (self->style_button,
+                             desk_para_style_to_label (desk_body_buffer_get_style (body, &start)));
+}
+
+static void
+style_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  DeskEditor *self = DESK_EDITOR (widget);
+  int style = g_variant_get_int32 (parameter);
+  GtkTextIter start, end;
+
+  if (style < 0 || style >= DESK_N_PARA_STYLES)
+    return;
+  get_selection (self, &start, &end);
+  desk_body_buffer_set_style (desk_editor_get_body (self), &start, &end, style);
+  desk_editor_update_style_button (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+toggle_mark (DeskEditor   *self,
+             DeskMarkKind  kind)
+{
+  GtkTextIter start, end;
+
+  get_selection (self, &start, &end);
+  if (gtk_text_iter_equal (&start, &end))
+    {
+      /* no selection: the word under the cursor */
+      if (!gtk_text_iter_inside_word (&start) && !gtk_text_iter_ends_word (&start))
+        return;
+      if (!gtk_text_iter_starts_word (&start))
+        gtk_text_iter_backward_word_start (&start);
+      if (!gtk_text_iter_ends_word (&end))
+        gtk_text_iter_forward_word_end (&end);
+    }
+  desk_body_buffer_toggle_mark (desk_editor_get_body (self), &start, &end, kind);
+}
+
+static void
+em_cb (GtkWidget  *widget,
+       const char *action_name,
+       GVariant   *parameter)
+{
+  toggle_mark (DESK_EDITOR (widget), DESK_MARK_EM);
+}
+
+static void
+strong_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  toggle_mark (DESK_EDITOR (widget), DESK_MARK_STRONG);
+}
+
+/* Links */
+
+static void
+link_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  DeskEditor *self = DESK_EDITOR (widget);
+
+  gtk_menu_button_popup (self->link_button);
+}
+
+static void
+on_link_popover_show_cb (DeskEditor *self)
+{
+  GtkTextIter start, end;
+  const char *href;
+
+  get_selection (self, &start, &end);
+  href = desk_body_buffer_get_link (desk_editor_get_body (self), &start, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->link_entry), href ? href : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->link_error), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->link_entry));
+}
+
+/* The range a link change applies to: the selection, or the link under
+ * the cursor. */
+static gboolean
+get_link_range (DeskEditor  *self,
+                GtkTextIter *start,
+                GtkTextIter *end)
+{
+  get_selection (self, start, end);
+  if (!gtk_text_iter_equal (start, end))
+    return TRUE;
+  return desk_body_buffer_get_link (desk_editor_get_body (self), start, start, end) != NULL;
+}
+
+static void
+on_link_activate_cb (DeskEditor *self)
+{
+  g_autofree char *href = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_entry))));
+  GtkTextIter start, end;
+
+  if (!get_link_range (self, &start, &end))
+    {
+      gtk_popover_popdown (self->link_popover);
+      return;
+    }
+  if (!desk_body_buffer_set_link (desk_editor_get_body (self), &start, &end, href))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->link_error), TRUE);
+      gtk_widget_error_bell (GTK_WIDGET (self->link_entry));
+      return;
+    }
+  gtk_popover_popdown (self->link_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+remove_link_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskEditor *self = DESK_EDITOR (widget);
+  GtkTextIter start, end;
+
+  if (get_link_range (self, &start, &end))
+    desk_body_buffer_set_link (desk_editor_get_body (self), &start, &end, NULL);
+  gtk_popover_popdown (self->link_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+/* Find */
+
+static void
+clear_matches (DeskEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->current_match_tag, &start, &end);
+  self->n_matches = 0;
+}
+
+static void
+highlight_matches (DeskEditor *self,
+                   const char *needle)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
+  GtkTextIter iter, start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                       &start, &end, NULL))
+    {
+      gtk_text_buffer_apply_tag (buffer, self->match_tag, &start, &end);
+      self->n_matches++;
+      iter = end;
+    }
+}
+
+static void
+update_search_label (DeskEditor *self,
+                     const char *needle)
+{
+  g_autofree char *label = NULL;
+
+  if (*needle)
+    label = g_strdup_printf (ngettext ("%u match", "%u matches", self->n_matches),
+                             self->n_matches);
+  gtk_label_set_label (self->search_label, label ? label : "");
+}
+
+/* Moves to the next (or previous) match from the cursor and selects it. */
+static gboolean
+move_to_match (DeskEditor *self,
+               gboolean    backward)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter sel_start, sel_end, start, end, all_start, all_end;
+  GtkTextSearchFlags flags = GTK_TEXT_SEARCH_CASE_INSENSITIVE;
+  gboolean found;
+
+  if (*needle == '\0')
+    return FALSE;
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  gtk_text_buffer_get_bounds (buffer, &all_start, &all_end);
+  if (backward)
+    found = gtk_text_iter_backward_search (&sel_start, needle, flags, &start, &end, NULL) ||
+            gtk_text_iter_backward_search (&all_end, needle, flags, &start, &end, NULL);
+  else
+    found = gtk_text_iter_forward_search (&sel_end, needle, flags, &start, &end, NULL) ||
+            gtk_text_iter_forward_search (&all_start, needle, flags, &start, &end, NULL);
+  if (!found)
+    return FALSE;
+
+  gtk_text_buffer_remove_tag (buffer, self->current_match_tag, &all_start, &all_end);
+  gtk_text_buffer_apply_tag (buffer, self->current_match_tag, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (self->body_view, gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0, 0);
+  return TRUE;
+}
+
+static void
+on_search_changed_cb (DeskEditor *self)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
+  GtkTextIter start;
+
+  clear_matches (self);
+  if (*needle)
+    highlight_matches (self, needle);
+  update_search_label (self, needle);
+  /* search again from where the last match started, so typing refines it */
+  gtk_text_buffer_get_selection_bounds (buffer, &start, NULL);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  move_to_match (self, FALSE);
+}
+
+static void
+on_search_activate_cb (DeskEditor *self)
+{
+  move_to_match (self, FALSE);
+}
+
+static void
+on_search_next_cb (DeskEditor *self)
+{
+  move_to_match (self, FALSE);
+}
+
+static void
+on_search_previous_cb (DeskEditor *self)
+{
+  move_to_match (self, TRUE);
+}
+
+static void
+on_search_stop_cb (DeskEditor *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  clear_matches (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+find_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  DeskEditor *self = DESK_EDITOR (widget);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
+  GtkTextIter start, end;
+
+  /* a short selection is what to look for */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
+    {
+      g_autofree char *text = gtk_text_iter_get_slice (&start, &end);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+    }
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+find_next_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  move_to_match (DESK_EDITOR (widget), FALSE);
+}
+
+static void
+find_previous_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_to_match (DESK_EDITOR (widget), TRUE);
+}
+
+static void
+retry_save_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  desk_editor_flush_async (DESK_EDITOR (widget), NULL, NULL, NULL);
+}
+
+/* Paste: wire copy pasted into an empty body is given its structure
+ * (subheadings, quotes) as a second undoable step after the plain paste. */
+
+static void
+structure_paste (DeskEditor *self,
+                 const char *text)
+{
+  DeskBodyBuffer *body = desk_editor_get_body (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskArticle) read = desk_text_read (text, -1, &error);
+  g_autoptr (GPtrArray) blocks = NULL;
+
+  if (read == NULL || desk_article_get_n_blocks (read) < 2)
+    return;
+  blocks = g_ptr_array_new ();
+  for (guint i = 0; i < desk_article_get_n_blocks (read); i++)
+    g_ptr_array_add (blocks, desk_article_get_block (read, i));
+  desk_body_buffer_replace (body, blocks);
+}
+
+static void
+paste_text_received_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  g_autoptr (DeskEditor) self = data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  GtkTextBuffer *buffer;
+
+  if (text == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+  if (strchr (text, '\n') && desk_body_buffer_is_empty (desk_editor_get_body (self)) == FALSE)
+    structure_paste (self, text);
+}
+
+static void
+on_body_paste_cb (GtkTextView *view,
+                  DeskEditor  *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+
+  /* inside the app GTK keeps the tags; only outside text into an empty body
+   * is structured */
+  if (gdk_clipboard_is_local (clipboard) || !desk_body_buffer_is_empty (desk_editor_get_body (self)))
+    return;
+  g_signal_stop_emission_by_name (view, "paste-clipboard");
+  gdk_clipboard_read_text_async (clipboard, NULL, paste_text_received_cb, g_object_ref (self));
+}
+
+static void
+on_body_mark_set_cb (DeskEditor  *self,
+                     GtkTextIter *location,
+                     GtkTextMark *mark)
+{
+  if (mark == gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (desk_editor_get_body (self))))
+    desk_editor_update_style_button (self);
+}
+
+void
+desk_editor_init_actions (DeskEditor *self)
+{
+  GtkTextBuffer *body = GTK_TEXT_BUFFER (desk_editor_get_body (self));
+
+  self->match_tag = gtk_text_buffer_create_tag (body, NULL, "background-rgba",
+                                                &(GdkRGBA) { 0.96, 0.83, 0.18, 0.35 }, NULL);
+  self->current_match_tag = gtk_text_buffer_create_tag (body, NULL, "background-rgba",
+                                                        &(GdkRGBA) { 0.96, 0.76, 0.07, 0.8 }, NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->body_view, "paste-clipboard", G_CALLBACK (on_body_paste_cb),
+                           self, 0);
+  g_signal_connect_object (body, "mark-set", G_CALLBACK (on_body_mark_set_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+desk_editor_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "editor.style", "i", style_cb);
+  gtk_widget_class_install_action (widget_class, "editor.em", NULL, em_cb);
+  gtk_widget_class_install_action (widget_class, "editor.strong", NULL, strong_cb);
+  gtk_widget_class_install_action (widget_class, "editor.link", NULL, link_cb);
+  gtk_widget_class_install_action (widget_class, "editor.remove-link", NULL, remove_link_cb);
+  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_cb);
+  gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_cb);
+  gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_previous_cb);
+  gtk_widget_class_install_action (widget_class, "editor.retry-save", NULL, retry_save_cb);
+
+  for (int i = 0; i < DESK_N_PARA_STYLES; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
+                                         "editor.style", "i", i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "editor.em", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "editor.strong", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "editor.link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "editor.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "editor.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.find-previous", NULL);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_link_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+}
