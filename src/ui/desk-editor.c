@@ -486,7 +486,7 @@ add_revision (DeskEditor       *self,
     return;
   /* the store has no async form of this yet; a revision copies one row */
   if (desk_store_add_revision (self->store, id, kind, NULL, &error) < 0 && error)
-    g_warning ("Could not add a revision of story %" G_GINT64_FORMAT ": %s", id, error->message);
+    g_message ("Could not add a revision of story %" G_GINT64_FORMAT ": %s", id, error->message);
 }
 
 static void save_in_background (DeskEditor *self, DeskArticle *article, guint serial);
@@ -605,7 +605,7 @@ static void
 save_failed (DeskEditor   *self,
              const GError *error)
 {
-  g_warning ("Saving failed: %s", error->message);
+  g_message ("Saving failed: %s", error->message);
   set_save_state (self, DESK_SAVE_STATE_FAILED);
   show_banner (self, error);
   check_flushes (self, error);
@@ -1049,6 +1049,7 @@ static void
 desk_editor_dispose (GObject *object)
 {
   DeskEditor *self = DESK_EDITOR (object);
+  GtkWidget *child;
 
   /* a last save, in case nobody flushed */
   if (self->store)
@@ -1060,6 +1061,8 @@ desk_editor_dispose (GObject *object)
   g_clear_handle_id (&self->save_timeout, g_source_remove);
   g_clear_handle_id (&self->retry_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EDITOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->article);
   g_clear_object (&self->store);

@@ -1,0 +1,356 @@
+/* test-editor.c — the story editor: typing reaches the store, failures keep the text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "desk-editor-private.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  DeskStore *store;
+  GtkWindow *window;
+  DeskEditor *editor;
+  gint64 first;
+  gint64 second;
+} Fixture;
+
+static void
+wait_for_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done (polled) holds, failing after 10 s. */
+#define WAIT_UNTIL(cond)                                                  \
+  G_STMT_START {                                                          \
+    gboolean timed_out = FALSE;                                           \
+    guint source = g_timeout_add_seconds (10, timeout_cb, &timed_out);    \
+    while (!(cond) && !timed_out)                                         \
+      g_main_context_iteration (NULL, TRUE);                              \
+    g_assert_false (timed_out);                                           \
+    g_source_remove (source);                                             \
+  } G_STMT_END
+
+static gint64
+add_story (DeskStore  *store,
+           const char *headline,
+           const char *body)
+{
+  g_autoptr (DeskArticle) article = desk_article_new ();
+  g_autoptr (GError) error = NULL;
+
+  desk_article_set_headline (article, headline);
+  desk_article_set_language (article, "en");
+  desk_article_append_block (article, desk_block_new (DESK_BLOCK_PARAGRAPH, body));
+  g_assert_true (desk_store_save (store, article, &error));
+  g_assert_no_error (error);
+  return desk_article_get_id (article);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("copydesk-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->store = desk_store_open (fixture->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  fixture->first = add_story (fixture->store, "First story", "The first body.");
+  fixture->second = add_story (fixture->store, "Second story", "The second body.");
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->editor = desk_editor_new ();
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  gtk_window_present (fixture->window);
+  desk_editor_set_store (fixture->editor, fixture->store);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  wait_for_idle ();
+  g_clear_object (&fixture->store);
+  remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+load (Fixture *fixture,
+      gint64   id)
+{
+  desk_editor_load_story (fixture->editor, id);
+  g_assert_true (fixture->editor->busy);
+  WAIT_UNTIL (!fixture->editor->busy);
+  g_assert_cmpint (desk_editor_get_story_id (fixture->editor), ==, id);
+}
+
+/* As GtkTextView types: one user action a character, the main loop
+ * running between keys. */
+static void
+type_into (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, ch, -1, TRUE);
+      wait_for_idle ();
+    }
+}
+
+static void
+move_to_end (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+}
+
+static DeskArticle *
+load_stored (Fixture *fixture,
+             gint64   id)
+{
+  g_autoptr (GError) error = NULL;
+  DeskArticle *article = desk_store_load (fixture->store, id, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+flush_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (desk_editor_flush_finish (DESK_EDITOR (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static void
+on_saved_cb (DeskEditor *editor,
+             gint64      id,
+             gint64     *saved_id)
+{
+  *saved_id = id;
+}
+
+static void
+test_autosave (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (DeskArticle) stored = NULL;
+  gint64 saved_id = 0;
+  const DeskBlock *block;
+  g_autofree char *title = NULL;
+
+  load (fixture, fixture->first);
+  g_signal_connect (fixture->editor, "story-saved", G_CALLBACK (on_saved_cb), &saved_id);
+  move_to_end (fixture->editor->headline_view);
+  type_into (fixture->editor->headline_view, " grows");
+  move_to_end (fixture->editor->body_view);
+  type_into (fixture->editor->body_view, "\nHe said \"no\".");
+  g_object_get (fixture->editor, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "First story grows");
+  g_assert_cmpint (fixture->editor->save_state, ==, DESK_SAVE_STATE_SAVING);
+
+  /* no flush: the autosave timeout alone */
+  WAIT_UNTIL (saved_id == fixture->first && fixture->editor->save_state == DESK_SAVE_STATE_SAVED);
+  stored = load_stored (fixture, fixture->first);
+  g_assert_cmpstr (desk_article_get_headline (stored), ==, "First story grows");
+  g_assert_cmpuint (desk_article_get_n_blocks (stored), ==, 2);
+  block = desk_article_get_block (stored, 1);
+  g_assert_cmpstr (desk_block_get_text (block), ==, "He said “no”.");
+}
+
+static void
+test_styles_and_status (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (DeskArticle) stored = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean flushed = FALSE;
+
+  load (fixture, fixture->second);
+  move_to_end (fixture->editor->body_view);
+  type_into (fixture->editor->body_view, "\nA subheading");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.style", "i",
+                                             DESK_PARA_SUBHEADING));
+  g_object_set (fixture->editor, "status", DESK_STATUS_READY, NULL);
+  desk_editor_flush_async (fixture->editor, NULL,
+                           flush_done_cb, &flushed);
+  WAIT_UNTIL (flushed);
+
+  stored = load_stored (fixture, fixture->second);
+  g_assert_cmpint (desk_article_get_status (stored), ==, DESK_STATUS_READY);
+  g_assert_cmpint (desk_block_get_kind (desk_article_get_block (stored, 1)), ==,
+                   DESK_BLOCK_SUBHEADING);
+  revisions = desk_store_list_revisions (fixture->store, fixture->second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, >=, 1);
+  g_assert_cmpint (((DeskRevision *) g_ptr_array_index (revisions, 0))->kind, ==,
+                   DESK_REVISION_STATUS);
+}
+
+static gboolean
+has_revision (Fixture          *fixture,
+              gint64            id,
+              DeskRevisionKind  kind)
+{
+  g_autoptr (GPtrArray) revisions = desk_store_list_revisions (fixture->store, id, NULL);
+
+  for (guint i = 0; revisions && i < revisions->len; i++)
+    if (((DeskRevision *) g_ptr_array_index (revisions, i))->kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
+/* Typing and switching at once: the first story's words are saved and a
+ * close revision recorded, without waiting for the timeout. */
+static void
+test_switch_flushes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (DeskArticle) stored = NULL;
+  gboolean flushed = FALSE;
+
+  load (fixture, fixture->first);
+  move_to_end (fixture->editor->body_view);
+  type_into (fixture->editor->body_view, " Last words");
+  load (fixture, fixture->second);
+  g_assert_cmpint (fixture->editor->save_state, ==, DESK_SAVE_STATE_SAVED);
+
+  desk_editor_flush_async (fixture->editor, NULL, flush_done_cb, &flushed);
+  WAIT_UNTIL (flushed);
+  stored = load_stored (fixture, fixture->first);
+  g_assert_cmpstr (desk_block_get_text (desk_article_get_block (stored, 0)), ==,
+                   "The first body. Last words");
+  g_assert_true (has_revision (fixture, fixture->first, DESK_REVISION_CLOSE));
+  g_assert_false (has_revision (fixture, fixture->second, DESK_REVISION_CLOSE));
+}
+
+static void
+flush_failed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (desk_editor_flush_finish (DESK_EDITOR (source), result, error));
+}
+
+/* A store that cannot be written: the text stays, the banner says so. */
+static void
+test_failed_save (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (DeskStore) read_only = NULL;
+  g_autoptr (DeskArticle) shown = NULL;
+  g_autoptr (DeskArticle) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) flush_error = NULL;
+
+  read_only = desk_store_open (fixture->path, DESK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  desk_editor_set_store (fixture->editor, read_only);
+  load (fixture, fixture->first);
+  move_to_end (fixture->editor->body_view);
+  type_into (fixture->editor->body_view, " Unsaved words");
+
+  desk_editor_flush_async (fixture->editor, NULL, flush_failed_cb, &flush_error);
+  WAIT_UNTIL (flush_error != NULL);
+  g_assert_cmpint (fixture->editor->save_state, ==, DESK_SAVE_STATE_FAILED);
+  g_assert_true (gtk_revealer_get_reveal_child (fixture->editor->banner_revealer));
+  g_assert_true (fixture->editor->retry_timeout != 0);
+
+  shown = desk_editor_dup_article (fixture->editor);
+  g_assert_cmpstr (desk_block_get_text (desk_article_get_block (shown, 0)), ==,
+                   "The first body. Unsaved words");
+  stored = load_stored (fixture, fixture->first);
+  g_assert_cmpstr (desk_block_get_text (desk_article_get_block (stored, 0)), ==,
+                   "The first body.");
+  desk_editor_clear (fixture->editor);
+  wait_for_idle ();
+  g_assert_true (gtk_revealer_get_reveal_child (fixture->editor->banner_revealer));
+  g_assert_cmpuint (fixture->editor->queued->len + fixture->editor->orphans->len +
+                    fixture->editor->n_background, ==, 1);
+}
+
+static void
+test_find (Fixture       *fixture,
+           gconstpointer  data)
+{
+  load (fixture, fixture->second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.find", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (fixture->editor->search_bar));
+  gtk_editable_set_text (GTK_EDITABLE (fixture->editor->search_entry), "the");
+  WAIT_UNTIL (fixture->editor->n_matches > 0);
+  g_assert_cmpuint (fixture->editor->n_matches, ==, 1);
+  g_assert_true (gtk_text_buffer_get_has_selection (
+                   gtk_text_view_get_buffer (fixture->editor->body_view)));
+  /* highlighting is no edit */
+  g_assert_cmpint (fixture->editor->change_count, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/copydesk/editor/autosave", Fixture, NULL, fixture_set_up, test_autosave,
+              fixture_tear_down);
+  g_test_add ("/copydesk/editor/styles-and-status", Fixture, NULL, fixture_set_up,
+              test_styles_and_status, fixture_tear_down);
+  g_test_add ("/copydesk/editor/switch-flushes", Fixture, NULL, fixture_set_up,
+              test_switch_flushes, fixture_tear_down);
+  g_test_add ("/copydesk/editor/failed-save", Fixture, NULL, fixture_set_up, test_failed_save,
+              fixture_tear_down);
+  g_test_add ("/copydesk/editor/find", Fixture, NULL, fixture_set_up, test_find,
+              fixture_tear_down);
+  return g_test_run ();
+}
