@@ -1,5 +1,15 @@
 /* desk-store.c — the SQLite library of stories
  *
+ * The file: `stories` holds one row per story with the list's columns (so a
+ * list never reads a body) and a `meta` record of the other fields; the body
+ * lives in `chunks`, runs of blocks cut where a block's text hashes to 0 mod
+ * 16, so that editing one word rewrites and re-indexes one or two chunks of
+ * a long story instead of all of it. `story_fts` (FTS5, contentless) indexes
+ * each chunk under the chunk's rowid, story id << 16 | slot. `revisions`
+ * holds full snapshots. desk-store-db.c opens, checks and migrates,
+ * -stories.c saves, loads and searches, -revisions.c snapshots, -codec.c
+ * encodes, -async.c runs the same on a worker connection.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "copydesk-store"
