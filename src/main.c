@@ -8,25 +8,61 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "desk-cli.h"
 #include "desk-application.h"
+
+/* Takes `--db FILE` (or `--db=FILE`) out of @argv (a copy we own), which
+ * keeps the rest in order; returns FILE, or NULL when there is none. */
+static char *
+take_library_option (int   *argc,
+                     char **argv)
+{
+  char *path = NULL;
+  int kept = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < *argc && path == NULL)
+        {
+          g_free (argv[i]);
+          path = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--db=") && path == NULL)
+        {
+          path = g_strdup (argv[i] + strlen ("--db="));
+          g_free (argv[i]);
+        }
+      else
+        argv[kept++] = argv[i];
+    }
+  argv[kept] = NULL;
+  *argc = kept;
+  return path;
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr (DeskApplication) app = NULL;
+  g_auto (GStrv) gui_argv = g_strdupv (argv);
+  int gui_argc = argc;
+  g_autofree char *library = take_library_option (&gui_argc, gui_argv);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Subcommands must run without a display: decide before GTK starts. */
-  if (desk_cli_wants_headless (argc, argv))
+  /* Subcommands must run without a display: decide before GTK starts.
+   * `copydesk --db FILE` alone is the window, on that library. */
+  if (desk_cli_wants_headless (gui_argc, gui_argv))
     return desk_cli_run (argc, argv);
 
   app = desk_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  if (library != NULL)
+    desk_application_set_library_path (app, library);
+  return g_application_run (G_APPLICATION (app), gui_argc, gui_argv);
 }

@@ -1,15 +1,20 @@
-/* test-window.c — the main window opens, shows its pages and closes cleanly
+/* test-window.c — the main window: library states, new story, trash and
+ * undo, restoring a version, saving on close, a library it must refuse
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "desk-application.h"
+#include "desk-versions-dialog.h"
 #include "desk-window.h"
 
 static DeskApplication *app;
+static char *tmp_dir;
+static guint n_libraries;
 
 /* One application for the whole run, registered as g_application_run
  * would, so its startup installs the app actions. */
@@ -31,79 +36,343 @@ wait_for_idle (void)
     ;
 }
 
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  g_error ("Waited 30 seconds for: %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+#define wait_until(cond) G_STMT_START {                                     \
+    guint guard_ = g_timeout_add_seconds (30, timed_out_cb, (gpointer) #cond); \
+    while (!(cond))                                                         \
+      g_main_context_iteration (NULL, TRUE);                                \
+    g_source_remove (guard_);                                               \
+    wait_for_idle ();                                                       \
+  } G_STMT_END
+
+/* A fresh library for each test; the window remembers nothing of the last. */
+static DeskStore *
+use_new_library (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.copydesk.Copydesk");
+  g_autofree char *name = g_strdup_printf ("library-%u.db", ++n_libraries);
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  DeskStore *store;
+
+  g_settings_set_int64 (settings, "last-story", 0);
+  desk_application_set_library_path (app, path);
+  store = desk_application_get_store (app, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static gint64
+add_story (DeskStore  *store,
+           const char *headline)
+{
+  g_autoptr (DeskArticle) article = desk_article_new ();
+  g_autoptr (DeskBlock) block = desk_block_new (DESK_BLOCK_PARAGRAPH, "Body text of the story.");
+  g_autoptr (GError) error = NULL;
+
+  desk_article_set_headline (article, headline);
+  desk_article_append_block (article, block);
+  desk_store_save (store, article, &error);
+  g_assert_no_error (error);
+  return desk_article_get_id (article);
+}
+
+static guint
+count_stories (DeskStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  guint n = desk_store_count (store, NULL, DESK_STATUS_ANY, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static DeskWindow *
+open_window (void)
+{
+  DeskWindow *window = desk_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (desk_window_get_library_model (window) == NULL ||
+              (desk_library_model_get_ready (desk_window_get_library_model (window)) &&
+               !desk_library_model_get_busy (desk_window_get_library_model (window))));
+  return window;
+}
+
+static void
+close_window (DeskWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_idle ();
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *root,
-                 GType      type)
+                 GType      type,
+                 gboolean   visible_only)
 {
+  if (visible_only && !gtk_widget_get_mapped (root))
+    return NULL;
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_descendant (child, type, visible_only);
       if (found)
         return found;
     }
   return NULL;
 }
 
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
 static void
 test_window_empty_library (void)
 {
-  DeskWindow *window = desk_window_new (app);
+  DeskWindow *window;
   GtkWidget *status;
 
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_idle ();
+  use_new_library ();
+  window = open_window ();
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  g_assert_nonnull (find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR));
-  status = find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, TRUE));
+  g_assert_cmpstr (desk_library_view_get_page_name (desk_window_get_library_view (window)), ==,
+                   "empty");
+  status = find_descendant (GTK_WIDGET (desk_window_get_library_view (window)),
+                            ADW_TYPE_STATUS_PAGE, TRUE);
   g_assert_nonnull (status);
-  g_assert_true (gtk_widget_is_visible (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Stories Yet");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
+}
+
+static void
+test_window_story_list (void)
+{
+  DeskStore *store = use_new_library ();
+  DeskWindow *window;
+  g_autoptr (DeskStoryItem) first = NULL;
+
+  add_story (store, "Older story");
+  add_story (store, "Albanian police raid compound");
+  window = open_window ();
+
+  g_assert_cmpstr (desk_library_view_get_page_name (desk_window_get_library_view (window)), ==,
+                   "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (desk_window_get_library_model (window))),
+                    ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (desk_window_get_library_model (window)), 0);
+  g_assert_cmpstr (desk_story_item_get_headline (first), ==, "Albanian police raid compound");
+  g_assert_nonnull (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, TRUE));
+
+  close_window (window);
+}
+
+static void
+test_window_new_story (void)
+{
+  DeskStore *store = use_new_library ();
+  DeskWindow *window = open_window ();
+  DeskEditor *editor = desk_window_get_editor (window);
+  DeskLibraryView *view = desk_window_get_library_view (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
+  wait_until (desk_editor_get_story_id (editor) != 0 &&
+              desk_library_view_get_selected_id (view) != 0);
+
+  g_assert_cmpuint (count_stories (store), ==, 1);
+  g_assert_cmpint (desk_library_view_get_selected_id (view), ==, desk_editor_get_story_id (editor));
+  g_assert_cmpstr (desk_library_view_get_page_name (view), ==, "list");
+
+  close_window (window);
+}
+
+static void
+test_window_delete_undo (void)
+{
+  DeskStore *store = use_new_library ();
+  gint64 id = add_story (store, "A story to delete");
+  DeskWindow *window = open_window ();
+  DeskEditor *editor = desk_window_get_editor (window);
+
+  desk_window_open_story (window, id, FALSE);
+  wait_until (desk_editor_get_story_id (editor) == id);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-story", NULL);
+  wait_until (count_stories (store) == 0);
+  wait_until (desk_editor_get_story_id (editor) == 0 &&
+              g_strcmp0 (desk_library_view_get_page_name (desk_window_get_library_view (window)),
+                         "empty") == 0);
+
+  /* the Undo button of the toast */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "x", id);
+  wait_until (count_stories (store) == 1 && desk_editor_get_story_id (editor) == id);
+  wait_until (desk_library_view_get_selected_id (desk_window_get_library_view (window)) == id);
+
+  close_window (window);
+}
+
+static void
+on_restored_cb (DeskVersionsDialog *dialog,
+                gint64              revision,
+                gint64             *restored)
+{
+  *restored = revision;
+}
+
+static void
+test_window_restore_version (void)
+{
+  DeskStore *store = use_new_library ();
+  gint64 id = add_story (store, "First headline");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskArticle) article = NULL;
+  g_autoptr (DeskArticle) after = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  gint64 revision = desk_store_add_revision (store, id, DESK_REVISION_MANUAL, "before", &error);
+  gint64 restored = 0;
+  DeskWindow *window;
+  DeskVersionsDialog *dialog;
+
+  g_assert_no_error (error);
+  article = desk_store_load (store, id, &error);
+  desk_article_set_headline (article, "Second headline");
+  desk_store_save (store, article, &error);
+  g_assert_no_error (error);
+
+  window = open_window ();
+  desk_window_open_story (window, id, FALSE);
+  wait_until (desk_editor_get_story_id (desk_window_get_editor (window)) == id);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-versions", NULL);
   wait_for_idle ();
+  dialog = find_toplevel (DESK_TYPE_VERSIONS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (desk_versions_dialog_get_n_revisions (dialog), >=, 1);
+  g_assert_true (desk_versions_dialog_select_revision (dialog, revision));
+  g_signal_connect (dialog, "restored", G_CALLBACK (on_restored_cb), &restored);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "versions.restore", NULL);
+  wait_until (restored == revision);
+
+  after = desk_store_load (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_article_get_headline (after), ==, "First headline");
+  revisions = desk_store_list_revisions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((DeskRevision *) g_ptr_array_index (revisions, 0))->kind, ==,
+                   DESK_REVISION_RESTORE);
+  /* the editor shows the restored text */
+  wait_until (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), "First headline") == 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+static void
+on_destroy_cb (GtkWidget *widget,
+               gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+static void
+test_window_close_saves (void)
+{
+  DeskStore *store = use_new_library ();
+  gint64 id = add_story (store, "Story open at close");
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.copydesk.Copydesk");
+  DeskWindow *window = open_window ();
+  gboolean destroyed = FALSE;
+
+  desk_window_open_story (window, id, FALSE);
+  wait_until (desk_editor_get_story_id (desk_window_get_editor (window)) == id);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy_cb), &destroyed);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (destroyed);
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-story"), ==, id);
+
+  /* the next window opens the story again */
+  window = open_window ();
+  wait_until (desk_editor_get_story_id (desk_window_get_editor (window)) == id);
+  close_window (window);
+}
+
+static void
+test_window_refuses_library (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "not-a-library.db", NULL);
+  static const char text[] = "These are notes, not a database.\n";
+  g_autofree char *contents = NULL;
+  gsize length;
+  DeskWindow *window;
+  GtkWidget *status;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  desk_application_set_library_path (app, path);
+  window = open_window ();
+
+  g_assert_null (desk_window_get_store (window));
+  status = find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, TRUE);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Cannot Open the Library");
+  /* nothing to write to, even when asked */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
+  wait_for_idle ();
+  close_window (window);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpstr (contents, ==, text);
 }
 
 static void
 test_window_about (void)
 {
-  DeskWindow *window = desk_window_new (app);
-  GList *toplevels;
-  gboolean found = FALSE;
+  DeskWindow *window;
+  AdwAboutWindow *about;
 
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_idle ();
-
+  use_new_library ();
+  window = open_window ();
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   wait_for_idle ();
 
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_ABOUT_WINDOW (l->data))
-      {
-        g_assert_cmpstr (adw_about_window_get_application_name (l->data), ==, "Copydesk");
-        g_assert_true (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window));
-        gtk_window_destroy (l->data);
-        found = TRUE;
-      }
-  g_list_free (toplevels);
-  g_assert_true (found);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Copydesk");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (about));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  close_window (window);
 }
 
 static void
 test_window_remembers_size (void)
 {
   g_autoptr (GSettings) settings = g_settings_new ("io.github.copydesk.Copydesk");
-  DeskWindow *window = desk_window_new (app);
+  DeskWindow *window;
   int width, height;
 
+  use_new_library ();
+  window = desk_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_idle ();
@@ -117,25 +386,49 @@ test_window_remembers_size (void)
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 777);
   g_assert_cmpint (height, ==, 555);
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  close_window (window);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr (GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  tmp_dir = g_dir_make_tmp ("copydesk-window-XXXXXX", &error);
+  g_assert_no_error (error);
 
   make_application ();
   g_test_add_func ("/copydesk/window/empty-library", test_window_empty_library);
+  g_test_add_func ("/copydesk/window/story-list", test_window_story_list);
+  g_test_add_func ("/copydesk/window/new-story", test_window_new_story);
+  g_test_add_func ("/copydesk/window/delete-undo", test_window_delete_undo);
+  g_test_add_func ("/copydesk/window/restore-version", test_window_restore_version);
+  g_test_add_func ("/copydesk/window/close-saves", test_window_close_saves);
+  g_test_add_func ("/copydesk/window/refuses-library", test_window_refuses_library);
   g_test_add_func ("/copydesk/window/about", test_window_about);
   g_test_add_func ("/copydesk/window/remembers-size", test_window_remembers_size);
 
   status = g_test_run ();
   g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
   return status;
 }

@@ -14,6 +14,9 @@
 struct _DeskApplication
 {
   AdwApplication parent_instance;
+
+  char *library_path; /* NULL for the default library */
+  DeskStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -30,6 +33,53 @@ desk_application_new (const char        *application_id,
                        /* the same resources serve the .Devel profile */
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+/* Which library the windows open: `copydesk --db FILE` sets it, tests too.
+ * A library already open stays with the windows that use it. */
+void
+desk_application_set_library_path (DeskApplication *self,
+                                   const char      *path)
+{
+  g_return_if_fail (DESK_IS_APPLICATION (self));
+
+  g_free (self->library_path);
+  self->library_path = g_strdup (path);
+  g_clear_object (&self->store);
+}
+
+char *
+desk_application_dup_library_path (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+
+  if (self->library_path != NULL)
+    return g_strdup (self->library_path);
+  return desk_store_default_path ();
+}
+
+/**
+ * desk_application_get_store:
+ *
+ * Opens the library on first use. A library that cannot be opened is
+ * tried again at the next call, and never written to.
+ *
+ * Returns: (transfer none): the library, or %NULL with @error set
+ */
+DeskStore *
+desk_application_get_store (DeskApplication  *self,
+                            GError          **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    {
+      path = desk_application_dup_library_path (self);
+      self->store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, error);
+    }
+  return self->store;
 }
 
 static GtkWindow *
@@ -104,23 +154,54 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = desk_application_quit_action },
 };
 
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.new-story", { "<Control>n", NULL } },
+  { "win.search-library", { "<Control>l", "F9", NULL } },
+  { "win.save-version", { "<Control>s", NULL } },
+  { "win.show-versions", { "<Control><Shift>h", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.import", { "<Control>o", NULL } },
+  { "win.preferences", { "<Control>comma", NULL } },
+};
+
 static void
 desk_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
   DeskApplication *self = DESK_APPLICATION (app);
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+desk_application_finalize (GObject *object)
+{
+  DeskApplication *self = DESK_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_free (self->library_path);
+
+  G_OBJECT_CLASS (desk_application_parent_class)->finalize (object);
 }
 
 static void
 desk_application_class_init (DeskApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = desk_application_finalize;
 
   app_class->activate = desk_application_activate;
   app_class->open = desk_application_open;

@@ -6,13 +6,20 @@
 
 #include <adwaita.h>
 
+#include "desk-store.h"
+
 G_BEGIN_DECLS
 
 #define DESK_TYPE_APPLICATION (desk_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskApplication, desk_application, DESK, APPLICATION, AdwApplication)
 
-DeskApplication *desk_application_new (const char        *application_id,
-                                       GApplicationFlags  flags);
+DeskApplication *desk_application_new              (const char        *application_id,
+                                                    GApplicationFlags  flags);
+void             desk_application_set_library_path (DeskApplication   *self,
+                                                    const char        *path);
+char            *desk_application_dup_library_path (DeskApplication   *self);
+DeskStore       *desk_application_get_store        (DeskApplication   *self,
+                                                    GError           **error);
 
 G_END_DECLS

@@ -7,6 +7,9 @@
 #include <adwaita.h>
 
 #include "desk-application.h"
+#include "desk-editor.h"
+#include "desk-library-model.h"
+#include "desk-library-view.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
 
-DeskWindow *desk_window_new (DeskApplication *application);
+DeskWindow       *desk_window_new               (DeskApplication *application);
+DeskStore        *desk_window_get_store         (DeskWindow      *self);
+DeskLibraryModel *desk_window_get_library_model (DeskWindow      *self);
+DeskLibraryView  *desk_window_get_library_view  (DeskWindow      *self);
+DeskEditor       *desk_window_get_editor        (DeskWindow      *self);
+void              desk_window_add_toast         (DeskWindow      *self,
+                                                 AdwToast        *toast);
+void              desk_window_open_story        (DeskWindow      *self,
+                                                 gint64           id,
+                                                 gboolean         focus_headline);
 
 G_END_DECLS

@@ -1,0 +1,48 @@
+/* desk-window-private.h — what desk-window.c shares with its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-window.h"
+
+G_BEGIN_DECLS
+
+struct _DeskWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings *settings;
+  DeskStore *store;
+  DeskLibraryModel *model;
+  DeskEditor *editor;
+  GCancellable *cancellable;
+  guint refresh_source;
+  gboolean closing;
+  gboolean close_confirmed;
+  gboolean restored_last_story;
+  gint64 focus_pending_id;
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  AdwLeaflet *leaflet;
+  GtkWidget *library_pane;
+  GtkWidget *editor_pane;
+  DeskLibraryView *library_view;
+  AdwWindowTitle *editor_title;
+  GtkDropDown *status_dropdown;
+  GtkMenuButton *story_menu_button;
+  GtkStack *editor_stack;
+  AdwBin *editor_bin;
+};
+
+void desk_window_class_add_actions (GtkWidgetClass *widget_class);
+void desk_window_update_actions    (DeskWindow     *self);
+void desk_window_show_error        (DeskWindow     *self,
+                                    const char     *what,
+                                    const GError   *error);
+void desk_window_refresh_library   (DeskWindow     *self);
+
+G_END_DECLS
