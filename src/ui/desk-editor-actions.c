@@ -372,13 +372,49 @@ on_body_paste_cb (GtkTextView *view,
   gdk_clipboard_read_text_async (clipboard, NULL, paste_text_received_cb, g_object_ref (self));
 }
 
+/* The body does not scroll by itself (the whole column does), so the
+ * column follows the cursor. */
+static gboolean
+follow_cursor_cb (gpointer data)
+{
+  DeskEditor *self = data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  double value = gtk_adjustment_get_value (vadj);
+  double page = gtk_adjustment_get_page_size (vadj);
+  graphene_point_t point;
+  GdkRectangle rect;
+  GtkTextIter iter;
+  int x, y;
+
+  self->follow_source = 0;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (self->body_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->body_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &x, &y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->body_view), content,
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return G_SOURCE_REMOVE;
+  if (point.y < value)
+    gtk_adjustment_set_value (vadj, point.y - 24);
+  else if (point.y + rect.height > value + page)
+    gtk_adjustment_set_value (vadj, point.y + rect.height - page + 24);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_body_mark_set_cb (DeskEditor  *self,
                      GtkTextIter *location,
                      GtkTextMark *mark)
 {
-  if (mark == gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (desk_editor_get_body (self))))
-    desk_editor_update_style_button (self);
+  if (mark != gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (desk_editor_get_body (self))))
+    return;
+  desk_editor_update_style_button (self);
+  if (self->follow_source == 0 && gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
+    self->follow_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE + 1,
+                                           follow_cursor_cb, self, NULL);
 }
 
 void

@@ -43,6 +43,8 @@ struct _DeskEditor
   GList *flush_tasks;
   GPtrArray *orphans; /* failed saves of stories no longer shown */
 
+  guint follow_source;
+
   /* footer */
   guint count_timeout;
 

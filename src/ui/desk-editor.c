@@ -1056,6 +1056,7 @@ desk_editor_dispose (GObject *object)
     detach_story (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->count_timeout, g_source_remove);
+  g_clear_handle_id (&self->follow_source, g_source_remove);
   g_clear_handle_id (&self->checkpoint_timeout, g_source_remove);
   g_clear_handle_id (&self->orphan_timeout, g_source_remove);
   g_clear_handle_id (&self->save_timeout, g_source_remove);
