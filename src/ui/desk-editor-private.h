@@ -94,6 +94,23 @@ struct _DeskEditor
 DeskBodyBuffer *desk_editor_get_body   (DeskEditor *self);
 void            desk_editor_changed    (DeskEditor *self);
 
+/* desk-editor.c */
+DeskArticle    *desk_editor_build_article       (DeskEditor    *self);
+void            desk_editor_emit_saved          (DeskEditor    *self,
+                                                 gint64         id);
+void            desk_editor_notify_save_state   (DeskEditor    *self);
+
+/* desk-editor-save.c */
+void            desk_editor_save_now            (DeskEditor    *self);
+gboolean        desk_editor_save_timeout_cb     (gpointer       data);
+gboolean        desk_editor_retry_orphans_cb    (gpointer       data);
+gboolean        desk_editor_checkpoint_cb       (gpointer       data);
+void            desk_editor_detach_story        (DeskEditor    *self);
+gboolean        desk_editor_is_all_saved        (DeskEditor    *self);
+void            desk_editor_set_save_state      (DeskEditor    *self,
+                                                 DeskSaveState  state);
+void            desk_editor_hide_banner_if_saved (DeskEditor   *self);
+
 /* desk-editor-actions.c */
 void            desk_editor_class_init_actions (GtkWidgetClass *widget_class);
 void            desk_editor_init_actions       (DeskEditor     *self);
