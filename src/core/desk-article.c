@@ -10,6 +10,7 @@
 
 #include "desk-article.h"
 #include "desk-error.h"
+#include "desk-words.h"
 
 typedef enum {
   FIELD_HEADLINE,
@@ -419,41 +420,22 @@ desk_article_clear_related (DeskArticle *self)
   g_ptr_array_set_size (self->related, 0);
 }
 
-static guint
-count_words_in (const char *text)
-{
-  gboolean in_word = FALSE;
-  guint n = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word_char = g_unichar_isalnum (c) || g_unichar_ismark (c);
-
-      if (word_char && !in_word)
-        n++;
-      /* an apostrophe or hyphen inside a word does not end it */
-      if (!word_char && in_word && (c == '\'' || c == 0x2019 || c == '-'))
-        continue;
-      in_word = word_char;
-    }
-  return n;
-}
-
-/* Words of the body, attributions included. */
+/* Words of the body, attributions included, as the story's language counts them. */
 guint
 desk_article_count_words (DeskArticle *self)
 {
+  const char *language;
   guint n = 0;
 
   g_return_val_if_fail (DESK_IS_ARTICLE (self), 0);
 
+  language = self->fields[FIELD_LANGUAGE];
   for (guint i = 0; i < self->blocks->len; i++)
     {
       DeskBlock *block = g_ptr_array_index (self->blocks, i);
 
-      n += count_words_in (desk_block_get_text (block));
-      n += count_words_in (desk_block_get_attribution (block));
+      n += desk_words_count (desk_block_get_text (block), -1, language);
+      n += desk_words_count (desk_block_get_attribution (block), -1, language);
     }
   return n;
 }
