@@ -488,6 +488,22 @@ test_long_line (void)
 }
 
 static void
+test_many_wrapped_lines (void)
+{
+  static const char line[] = "The committee went through the spending plan line by line.\n";
+  guint n_lines = 100000;
+  g_autoptr (GString) text = g_string_new ("Budget debate runs late\n\n");
+  g_autoptr (DeskArticle) a = NULL;
+
+  /* one paragraph hand-wrapped over 100,000 lines is joined in linear time */
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append (text, line);
+  a = read_ok (text->str);
+  g_assert_cmpuint (desk_article_get_n_blocks (a), ==, 1);
+  g_assert_cmpuint (strlen (block_text (a, 0)), ==, n_lines * (sizeof line - 1) - 1);
+}
+
+static void
 test_empty (void)
 {
   gsize n = 100000;
@@ -507,6 +523,20 @@ test_empty (void)
   g_clear_error (&error);
   a = desk_text_read (" \t\r\n\xc2\xa0\n", -1, &error);
   g_assert_error (error, DESK_TEXT_ERROR, DESK_TEXT_ERROR_EMPTY);
+  g_assert_null (a);
+}
+
+static void
+test_too_many_paragraphs (void)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskArticle) a = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (text, "Yes.\n\n");
+  a = desk_text_read (text->str, text->len, &error);
+  g_assert_error (error, DESK_TEXT_ERROR, DESK_TEXT_ERROR_TOO_LARGE);
   g_assert_null (a);
 }
 
@@ -542,7 +572,9 @@ main (int    argc,
   g_test_add_func ("/copydesk/text/robust/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/copydesk/text/robust/nul-bytes", test_nul_bytes);
   g_test_add_func ("/copydesk/text/robust/long-line", test_long_line);
+  g_test_add_func ("/copydesk/text/robust/many-wrapped-lines", test_many_wrapped_lines);
   g_test_add_func ("/copydesk/text/robust/empty", test_empty);
+  g_test_add_func ("/copydesk/text/robust/too-many-paragraphs", test_too_many_paragraphs);
   g_test_add_func ("/copydesk/text/robust/too-large", test_too_large);
 
   return g_test_run ();

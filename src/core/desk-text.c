@@ -163,6 +163,9 @@ decode_input (const char  *data,
 
 /* ---- lines and units ----------------------------------------------------- */
 
+/* A story has far fewer; more means the input is not a story. */
+#define MAX_UNITS 100000
+
 static gboolean
 is_line_break (gunichar c)
 {
@@ -182,73 +185,70 @@ is_dropped (gunichar c)
   return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFEFF;
 }
 
-static void
-end_line (GPtrArray *lines,
-          GString   *line,
-          glong      n_chars)
+typedef struct
 {
-  Unit *l = g_new0 (Unit, 1);
+  const char *p;        /* the next character to read */
+  GString *line;        /* the line just read, cleaned */
+  glong n_chars;
+  gboolean blank_next;  /* after a paragraph separator */
+} LineReader;
 
-  l->len = line->len;
-  l->text = g_strndup (line->str, line->len);
-  l->n_chars = n_chars;
-  l->n_lines = 1;
-  g_ptr_array_add (lines, l);
-  g_string_truncate (line, 0);
+static void
+add_char (LineReader *lr,
+          gunichar    c,
+          gunichar    space,
+          guint       n_spaces)
+{
+  if (n_spaces > 0 && lr->line->len > 0)
+    {
+      g_string_append_unichar (lr->line, n_spaces == 1 && space != '\t' ? space : ' ');
+      lr->n_chars++;
+    }
+  g_string_append_unichar (lr->line, c);
+  lr->n_chars++;
 }
 
-/* Splits @text into lines with white space collapsed and trimmed. A single
- * no-break or thin space between words is kept as typed; any longer run of
- * spaces, or a tab, becomes one space. */
-static GPtrArray *
-split_lines (const char *text)
+/* Reads the next line with white space collapsed and trimmed; FALSE at the
+ * end. A single no-break or thin space between words is kept as typed; a
+ * longer run of spaces, or a tab, becomes one space. */
+static gboolean
+read_line (LineReader *lr)
 {
-  GPtrArray *lines = g_ptr_array_new_with_free_func (unit_free);
-  g_autoptr (GString) line = g_string_new (NULL);
   gunichar space = 0;
   guint n_spaces = 0;
-  glong n_chars = 0;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  g_string_truncate (lr->line, 0);
+  lr->n_chars = 0;
+  if (lr->blank_next)
+    return !(lr->blank_next = FALSE);
+  if (*lr->p == '\0')
+    return FALSE;
+  while (*lr->p)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *lr->p < 0x80 ? (gunichar) *lr->p : g_utf8_get_char (lr->p);
 
-      if (c == '\r' && p[1] == '\n')
+      lr->p = g_utf8_next_char (lr->p);
+      if (c == '\r' && *lr->p == '\n')
         continue;
       if (is_line_break (c))
         {
-          end_line (lines, line, n_chars);
-          if (c == 0x2029)
-            end_line (lines, line, 0);
-          n_chars = n_spaces = 0;
+          lr->blank_next = c == 0x2029;
+          break;
         }
-      else if (is_blank (c))
-        {
-          space = c;
-          n_spaces++;
-        }
+      if (is_blank (c))
+        space = c, n_spaces++;
       else if (!is_dropped (c))
-        {
-          if (n_spaces > 0 && line->len > 0)
-            {
-              g_string_append_unichar (line, n_spaces == 1 && c != '\t' ? space : ' ');
-              n_chars++;
-            }
-          n_spaces = 0;
-          g_string_append_unichar (line, c);
-          n_chars++;
-        }
+        add_char (lr, c, space, n_spaces), n_spaces = 0;
     }
-  end_line (lines, line, n_chars);
-  return lines;
+  return TRUE;
 }
 
 static glong
-first_word_chars (const Unit *line)
+first_word_chars (const GString *line)
 {
-  const char *space = strchr (line->text, ' ');
+  const char *space = strchr (line->str, ' ');
 
-  return space ? g_utf8_strlen (line->text, space - line->text) : line->n_chars;
+  return space ? g_utf8_strlen (line->str, space - line->str) : g_utf8_strlen (line->str, -1);
 }
 
 static gboolean
@@ -258,62 +258,101 @@ starts_with_dash (const char *text)
          g_str_has_prefix (text, "―");
 }
 
+typedef struct
+{
+  GPtrArray *units;
+  GString *text;      /* of the unit being built */
+  Unit unit;          /* its counts */
+  glong width;        /* of the longest line, when the text is hand-wrapped; else 0 */
+  glong prev_chars;   /* of the previous line, 0 after a blank line */
+  gboolean prev_dash;
+} UnitBuilder;
+
 /* In hand-wrapped text a line was broken only because its next word did not
  * fit; a line that stops short of the margin ends its paragraph. */
 static gboolean
-continues_line (const Unit *prev,
-                const Unit *line,
-                glong       width)
+continues_line (UnitBuilder *b,
+                LineReader  *lr)
 {
-  if (line->text[0] == '#' || starts_with_dash (line->text) || starts_with_dash (prev->text) ||
-      is_byline (line))
+  Unit view = { lr->line->str, lr->line->len, lr->n_chars, 1 };
+
+  if (b->width == 0 || b->prev_chars == 0 || b->prev_dash || lr->line->str[0] == '#' ||
+      starts_with_dash (lr->line->str) || is_byline (&view))
     return FALSE;
-  return prev->n_chars + 1 + first_word_chars (line) > width;
+  return b->prev_chars + 1 + first_word_chars (lr->line) > b->width;
 }
 
 static void
-append_line (Unit       *unit,
-             const Unit *line)
+end_unit (UnitBuilder *b)
 {
-  char *joined = g_strconcat (unit->text, " ", line->text, NULL);
+  Unit *copy;
 
-  g_free (unit->text);
-  unit->text = joined;
-  unit->len += 1 + line->len;
-  unit->n_chars += 1 + line->n_chars;
-  unit->n_lines++;
+  if (b->text->len == 0)
+    return;
+  copy = g_new0 (Unit, 1);
+  *copy = b->unit;
+  copy->len = b->text->len;
+  copy->text = g_strndup (b->text->str, b->text->len);
+  g_ptr_array_add (b->units, copy);
+  g_string_truncate (b->text, 0);
 }
 
-static GPtrArray *
-build_units (GPtrArray *lines)
+static void
+add_line (UnitBuilder *b,
+          LineReader  *lr)
 {
-  GPtrArray *units = g_ptr_array_new_with_free_func (unit_free);
-  Unit *unit = NULL, *prev = NULL;
-  glong width = 0;
-  gboolean wrapped;
-
-  for (guint i = 0; i < lines->len; i++)
-    width = MAX (width, ((Unit *) lines->pdata[i])->n_chars);
-  wrapped = width <= MAX_WRAP_WIDTH;
-
-  for (guint i = 0; i < lines->len; i++)
+  if (lr->n_chars == 0)
     {
-      Unit *line = lines->pdata[i];
-
-      if (line->n_chars == 0)
-        unit = prev = NULL;
-      else if (unit != NULL && wrapped && continues_line (prev, line, width))
-        append_line (unit, prev = line);
-      else
-        {
-          prev = line;
-          unit = g_new0 (Unit, 1);
-          *unit = *line;
-          unit->text = g_strdup (line->text);
-          g_ptr_array_add (units, unit);
-        }
+      end_unit (b);
+      b->prev_chars = 0;
+      return;
     }
-  return units;
+  if (continues_line (b, lr))
+    {
+      g_string_append_c (b->text, ' ');
+      b->unit.n_chars++;
+      b->unit.n_lines++;
+    }
+  else
+    {
+      end_unit (b);
+      b->unit.n_chars = 0;
+      b->unit.n_lines = 1;
+    }
+  g_string_append_len (b->text, lr->line->str, lr->line->len);
+  b->unit.n_chars += lr->n_chars;
+  b->prev_chars = lr->n_chars;
+  b->prev_dash = starts_with_dash (lr->line->str);
+}
+
+/* Cuts @text into units: a line, or the lines of a hand-wrapped paragraph.
+ * Two passes, the first to find the longest line, so that no line is kept
+ * longer than it takes to read it. */
+static GPtrArray *
+build_units (const char  *text,
+             GError     **error)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+  g_autoptr (GString) unit_text = g_string_new (NULL);
+  LineReader lr = { text, line, 0, FALSE };
+  UnitBuilder b = { g_ptr_array_new_with_free_func (unit_free), unit_text };
+
+  while (read_line (&lr))
+    b.width = MAX (b.width, lr.n_chars);
+  if (b.width > MAX_WRAP_WIDTH)
+    b.width = 0;
+  lr.p = text;
+  while (read_line (&lr) && b.units->len <= MAX_UNITS)
+    add_line (&b, &lr);
+  end_unit (&b);
+  if (b.units->len > MAX_UNITS)
+    {
+      g_set_error (error, DESK_TEXT_ERROR, DESK_TEXT_ERROR_TOO_LARGE,
+                   _("The text has more than %d paragraphs; it does not look like a story"),
+                   MAX_UNITS);
+      g_clear_pointer (&b.units, g_ptr_array_unref);
+    }
+  return b.units;
 }
 
 /* ---- what a unit looks like ---------------------------------------------- */
@@ -766,6 +805,15 @@ read_body (Reader *r,
     }
 }
 
+static void
+read_units (Reader *r)
+{
+  guint first = read_top (r);
+  guint end = read_tail (r, first, r->units->len);
+
+  read_body (r, first, end);
+}
+
 /* ---- entry points ----------------------------------------------------------- */
 
 /**
@@ -788,15 +836,16 @@ desk_text_read_with_year (const char  *data,
                           int          context_year,
                           GError     **error)
 {
-  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GPtrArray) units = NULL;
   g_autofree char *text = NULL;
   g_autoptr (DeskArticle) article = NULL;
   Reader r = { 0 };
-  gsize n = length < 0 ? strlen (data) : (gsize) length;
+  gsize n;
 
-  g_return_val_if_fail (data != NULL || n == 0, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  n = length < 0 ? strlen (data) : (gsize) length;
   if (n > DESK_TEXT_MAX_SIZE)
     {
       g_set_error (error, DESK_TEXT_ERROR, DESK_TEXT_ERROR_TOO_LARGE,
@@ -805,27 +854,20 @@ desk_text_read_with_year (const char  *data,
     }
   if ((text = decode_input (n ? data : "", n, error)) == NULL)
     return NULL;
-  lines = split_lines (text);
+  if ((units = build_units (text, error)) == NULL)
+    return NULL;
   g_clear_pointer (&text, g_free);
-  r.units = build_units (lines);
-  g_clear_pointer (&lines, g_ptr_array_unref);
-  if (r.units->len == 0)
+  if (units->len == 0)
     {
-      g_ptr_array_unref (r.units);
       g_set_error_literal (error, DESK_TEXT_ERROR, DESK_TEXT_ERROR_EMPTY,
                            _("There is no text to import"));
       return NULL;
     }
   article = desk_article_new ();
+  r.units = units;
   r.article = article;
   r.context_year = context_year;
-  {
-    guint first = read_top (&r);
-    guint end = read_tail (&r, first, r.units->len);
-
-    read_body (&r, first, end);
-  }
-  g_ptr_array_unref (r.units);
+  read_units (&r);
   return g_steal_pointer (&article);
 }
 
