@@ -99,6 +99,7 @@ open_window (void)
   DeskWindow *window = desk_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
+  wait_until (!desk_window_is_loading (window));
   wait_until (desk_window_get_library_model (window) == NULL ||
               (desk_library_model_get_ready (desk_window_get_library_model (window)) &&
                !desk_library_model_get_busy (desk_window_get_library_model (window))));
@@ -375,7 +376,7 @@ test_window_remembers_size (void)
   window = desk_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_idle ();
+  wait_until (!desk_window_is_loading (window));
   gtk_window_close (GTK_WINDOW (window));
   wait_for_idle ();
 

@@ -82,6 +82,67 @@ desk_application_get_store (DeskApplication  *self,
   return self->store;
 }
 
+static void
+open_store_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  DeskStore *store = desk_store_open (task_data, DESK_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/* The same as desk_application_get_store(), with the checks of a big file
+ * off the main thread, so the window shows at once. */
+void
+desk_application_open_store_async (DeskApplication    *self,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (DESK_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_application_open_store_async);
+  if (self->store != NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (self->store), g_object_unref);
+      return;
+    }
+  g_task_set_task_data (task, desk_application_dup_library_path (self), g_free);
+  g_task_run_in_thread (task, open_store_thread);
+}
+
+/* Returns: (transfer full): the library, or %NULL with @error set */
+DeskStore *
+desk_application_open_store_finish (DeskApplication  *self,
+                                    GAsyncResult     *result,
+                                    GError          **error)
+{
+  DeskStore *store;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  store = g_task_propagate_pointer (G_TASK (result), error);
+  if (store == NULL || store == self->store)
+    return store;
+  /* Two windows opening at once share the first library opened; one opened
+   * for a path changed meanwhile is used but not kept. */
+  if (self->store != NULL)
+    g_set_object (&store, self->store);
+  else if (g_strcmp0 (g_task_get_task_data (G_TASK (result)), self->library_path) == 0 ||
+           self->library_path == NULL)
+    self->store = g_object_ref (store);
+  return store;
+}
+
 static GtkWindow *
 ensure_window (DeskApplication *self)
 {

@@ -21,5 +21,12 @@ void             desk_application_set_library_path (DeskApplication   *self,
 char            *desk_application_dup_library_path (DeskApplication   *self);
 DeskStore       *desk_application_get_store        (DeskApplication   *self,
                                                     GError           **error);
+void             desk_application_open_store_async (DeskApplication   *self,
+                                                    GCancellable      *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer           user_data);
+DeskStore       *desk_application_open_store_finish (DeskApplication  *self,
+                                                     GAsyncResult     *result,
+                                                     GError          **error);
 
 G_END_DECLS

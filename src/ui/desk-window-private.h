@@ -22,6 +22,7 @@ struct _DeskWindow
   gboolean close_confirmed;
   gboolean restored_last_story;
   gint64 focus_pending_id;
+  gboolean loading;
 
   /* template children */
   AdwToastOverlay *toast_overlay;

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindo
 
 DeskWindow       *desk_window_new               (DeskApplication *application);
 DeskStore        *desk_window_get_store         (DeskWindow      *self);
+gboolean          desk_window_is_loading        (DeskWindow      *self);
 DeskLibraryModel *desk_window_get_library_model (DeskWindow      *self);
 DeskLibraryView  *desk_window_get_library_view  (DeskWindow      *self);
 DeskEditor       *desk_window_get_editor        (DeskWindow      *self);
