@@ -1,0 +1,165 @@
+/* test-story-language.c — a story's language reaches its dateline, quotes and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "desk-article.h"
+#include "desk-block.h"
+#include "desk-dateline.h"
+#include "desk-html.h"
+#include "desk-typography.h"
+
+static DeskArticle *
+make_story (const char *language,
+            const char *headline,
+            const char *place,
+            const char *paragraph)
+{
+  DeskArticle *article = desk_article_new ();
+  g_autoptr (DeskDateline) dateline = desk_dateline_new ();
+  g_autoptr (DeskBlock) block = desk_block_new (DESK_BLOCK_PARAGRAPH, paragraph);
+
+  desk_article_set_language (article, language);
+  desk_article_set_headline (article, headline);
+  desk_dateline_set_place (dateline, place);
+  g_assert_true (desk_dateline_set_date (dateline, "2023-06-21"));
+  desk_article_set_dateline (article, dateline);
+  desk_article_append_block (article, block);
+  return article;
+}
+
+static char *
+export_html (DeskArticle *article)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *warning = NULL;
+
+  g_assert_true (desk_html_write (article, NULL, out, &warning, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static char *
+render_dateline (const char *place,
+                 const char *date,
+                 const char *language)
+{
+  g_autoptr (DeskDateline) dateline = desk_dateline_new ();
+
+  desk_dateline_set_place (dateline, place);
+  g_assert_true (desk_dateline_set_date (dateline, date));
+  return desk_dateline_render (dateline, language, DESK_DASH_EN);
+}
+
+static void
+assert_dateline (const char *place,
+                 const char *language,
+                 const char *expected)
+{
+  g_autofree char *line = render_dateline (place, "2023-06-21", language);
+
+  g_assert_cmpstr (line, ==, expected);
+}
+
+static void
+test_dateline_languages (void)
+{
+  assert_dateline ("Tirana", "en", "TIRANA, June 21, 2023 –");
+  assert_dateline ("Tiranë", "sq", "TIRANË, 21 qershor 2023 –");
+  assert_dateline ("Tiranë", "sq-AL", "TIRANË, 21 qershor 2023 –");
+  assert_dateline ("Tirana", "de", "TIRANA, 21. Juni 2023 –");
+  assert_dateline ("Tirana", "fr", "TIRANA, 21 juin 2023 –");
+}
+
+static void
+test_quotes_languages (void)
+{
+  static const struct {
+    const char *language;
+    const char *typed;
+    const char *expected;
+  } cases[] = {
+    { "en", "\"We 'never' left,\" he said.", "“We ‘never’ left,” he said." },
+    { "de", "\"Wir 'bleiben' hier\", sagte sie.", "„Wir ‚bleiben‘ hier“, sagte sie." },
+    { "sq", "\"Nuk ka panik\", tha ministri.", "„Nuk ka panik“, tha ministri." },
+    { "fr", "\"Je reste\", dit-il.", "«\u00A0Je reste\u00A0», dit-il." },
+    { "fa", "\"ما می‌مانیم\"", "«ما می‌مانیم»" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = desk_typography_apply (cases[i].typed, cases[i].language,
+                                                    DESK_DASH_EN);
+
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_albanian_export (void)
+{
+  g_autoptr (DeskArticle) story = make_story ("sq", "Policia kontrollon kampin", "Tiranë",
+                                              "\"Nuk ka panik\", tha ministri Bledi Çuçi.");
+  g_autofree char *html = export_html (story);
+
+  g_assert_nonnull (strstr (html, "<html lang=\"sq\">"));
+  g_assert_nonnull (strstr (html, "TIRANË, 21 qershor 2023 –"));
+  g_assert_nonnull (strstr (html, "„Nuk ka panik“, tha ministri Bledi Çuçi."));
+  g_assert_null (strstr (html, "dir=\"rtl\""));
+  g_assert_null (strstr (html, "June"));
+}
+
+static void
+test_persian_export (void)
+{
+  g_autoptr (DeskArticle) story = make_story ("fa", "پلیس آلبانی اردوگاه را بازرسی کرد",
+                                              "تیرانا", "\"ما می‌مانیم\"، گفت.");
+  g_autofree char *html = export_html (story);
+
+  g_assert_nonnull (strstr (html, "<html lang=\"fa\" dir=\"rtl\">"));
+  g_assert_nonnull (strstr (html, "«ما می‌مانیم»، گفت."));
+}
+
+static void
+test_rtl_languages (void)
+{
+  static const char *rtl[] = { "ar", "fa-IR", "he", "ur" };
+  static const char *ltr[] = { "en", "sq", "de", "fr", "tr" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
+    {
+      g_autoptr (DeskArticle) story = make_story (rtl[i], "Headline", "Tirana", "Text.");
+      g_autofree char *html = export_html (story);
+
+      g_assert_nonnull (strstr (html, " dir=\"rtl\">"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ltr); i++)
+    {
+      g_autoptr (DeskArticle) story = make_story (ltr[i], "Headline", "Tirana", "Text.");
+      g_autofree char *html = export_html (story);
+
+      g_assert_null (strstr (html, "dir=\"rtl\""));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/copydesk/story-language/dateline", test_dateline_languages);
+  g_test_add_func ("/copydesk/story-language/quotes", test_quotes_languages);
+  g_test_add_func ("/copydesk/story-language/albanian-export", test_albanian_export);
+  g_test_add_func ("/copydesk/story-language/persian-export", test_persian_export);
+  g_test_add_func ("/copydesk/story-language/rtl", test_rtl_languages);
+  return g_test_run ();
+}
