@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "desk-application.h"
 #include "desk-versions-dialog.h"
@@ -345,6 +346,32 @@ test_window_refuses_library (void)
 }
 
 static void
+test_window_import (void)
+{
+  DeskStore *store = use_new_library ();
+  const char *samples = g_getenv ("COPYDESK_SAMPLES");
+  g_autofree char *path = g_build_filename (samples ? samples : ".", "tirana-raid.txt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (DeskArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  DeskWindow *window = desk_window_new (app);
+  gint64 id;
+
+  /* a file handed over while the library still opens is imported after */
+  desk_window_import_files (window, &file, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (count_stories (store) == 1);
+  wait_until ((id = desk_editor_get_story_id (desk_window_get_editor (window))) != 0);
+
+  article = desk_store_load (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (strstr (desk_article_get_headline (article), "Albania") != NULL ||
+                 strstr (desk_article_get_headline (article), "Albanian") != NULL);
+  g_assert_cmpuint (desk_article_get_n_blocks (article), >, 3);
+  close_window (window);
+}
+
+static void
 test_window_about (void)
 {
   DeskWindow *window;
@@ -424,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/window/restore-version", test_window_restore_version);
   g_test_add_func ("/copydesk/window/close-saves", test_window_close_saves);
   g_test_add_func ("/copydesk/window/refuses-library", test_window_refuses_library);
+  g_test_add_func ("/copydesk/window/import", test_window_import);
   g_test_add_func ("/copydesk/window/about", test_window_about);
   g_test_add_func ("/copydesk/window/remembers-size", test_window_remembers_size);
 

@@ -167,8 +167,12 @@ desk_application_open (GApplication  *app,
                        int            n_files,
                        const char    *hint)
 {
-  /* Opening files arrives with the import work; until then just show up. */
-  desk_application_activate (app);
+  /* `copydesk story.txt` imports the file into the library. */
+  GtkWindow *window = ensure_window (DESK_APPLICATION (app));
+
+  gtk_window_present (window);
+  if (DESK_IS_WINDOW (window))
+    desk_window_import_files (DESK_WINDOW (window), files, n_files);
 }
 
 static void

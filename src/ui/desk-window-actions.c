@@ -316,4 +316,5 @@ desk_window_class_add_actions (GtkWidgetClass *widget_class)
                                    search_library_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  desk_window_class_add_io_actions (widget_class);
 }

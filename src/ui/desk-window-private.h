@@ -23,6 +23,7 @@ struct _DeskWindow
   gboolean restored_last_story;
   gint64 focus_pending_id;
   gboolean loading;
+  GPtrArray *pending_imports; /* GFile, dropped or opened while loading */
 
   /* template children */
   AdwToastOverlay *toast_overlay;
@@ -45,5 +46,7 @@ void desk_window_show_error        (DeskWindow     *self,
                                     const char     *what,
                                     const GError   *error);
 void desk_window_refresh_library   (DeskWindow     *self);
+void desk_window_class_add_io_actions (GtkWidgetClass *widget_class);
+void desk_window_setup_drop        (DeskWindow     *self);
 
 G_END_DECLS

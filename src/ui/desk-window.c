@@ -267,6 +267,13 @@ store_opened_cb (GObject      *source,
   desk_library_view_set_model (self->library_view, self->model);
   desk_editor_set_store (self->editor, store);
   desk_window_update_actions (self);
+  if (self->pending_imports->len > 0)
+    {
+      g_autoptr (GPtrArray) files = g_steal_pointer (&self->pending_imports);
+
+      self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
+      desk_window_import_files (self, (GFile **) files->pdata, files->len);
+    }
 }
 
 /* The library opens off the main thread: checking a big file takes a while,
@@ -390,6 +397,7 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
 }
@@ -433,10 +441,12 @@ desk_window_init (DeskWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
   restore_window_state (self);
   setup_editor (self);
   g_signal_connect_swapped (self->leaflet, "notify::visible-child",
                             G_CALLBACK (on_visible_child_cb), self);
+  desk_window_setup_drop (self);
   on_editor_story_id_cb (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)

@@ -28,5 +28,8 @@ void              desk_window_add_toast         (DeskWindow      *self,
 void              desk_window_open_story        (DeskWindow      *self,
                                                  gint64           id,
                                                  gboolean         focus_headline);
+void              desk_window_import_files      (DeskWindow      *self,
+                                                 GFile          **files,
+                                                 guint            n_files);
 
 G_END_DECLS
