@@ -11,6 +11,7 @@
 #include "desk-block.h"
 #include "desk-dateline.h"
 #include "desk-html.h"
+#include "desk-text-writer.h"
 #include "desk-typography.h"
 
 static DeskArticle *
@@ -127,6 +128,34 @@ test_persian_export (void)
   g_assert_nonnull (strstr (html, "«ما می‌مانیم»، گفت."));
 }
 
+/* The plain-text export quotes a quote block in the story's language. */
+static void
+test_text_export_quotes (void)
+{
+  static const struct {
+    const char *language;
+    const char *expected;
+  } cases[] = {
+    { "en", "“Ne qëndrojmë.”" },
+    { "sq", "„Ne qëndrojmë.“" },
+    { "de", "„Ne qëndrojmë.“" },
+    { "fr", "«\u00A0Ne qëndrojmë.\u00A0»" },
+    { "fa", "«Ne qëndrojmë.»" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (DeskArticle) story = make_story (cases[i].language, "Headline", "Tirana",
+                                                  "Text.");
+      g_autoptr (DeskBlock) quote = desk_block_new (DESK_BLOCK_QUOTE, "Ne qëndrojmë.");
+      g_autofree char *text = NULL;
+
+      desk_article_append_block (story, quote);
+      text = desk_text_write (story);
+      g_assert_nonnull (strstr (text, cases[i].expected));
+    }
+}
+
 static void
 test_rtl_languages (void)
 {
@@ -160,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/story-language/quotes", test_quotes_languages);
   g_test_add_func ("/copydesk/story-language/albanian-export", test_albanian_export);
   g_test_add_func ("/copydesk/story-language/persian-export", test_persian_export);
+  g_test_add_func ("/copydesk/story-language/text-export-quotes", test_text_export_quotes);
   g_test_add_func ("/copydesk/story-language/rtl", test_rtl_languages);
   return g_test_run ();
 }

@@ -13,6 +13,13 @@
 #include "desk-cli-table.h"
 #include "desk-summary.h"
 
+/* In the order of DeskStatus; the JSON output keeps the untranslated names. */
+static const char *status_labels[] = {
+  NC_("story status", "draft"),
+  NC_("story status", "editing"),
+  NC_("story status", "ready"),
+  NC_("story status", "published"),
+};
 
 static guint
 display_width (const char *text)
@@ -107,7 +114,10 @@ fill_row (Row               *row,
   g_autoptr (GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
 
   row->cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, summary->id);
-  row->cells[1] = g_strdup (desk_status_to_string (summary->status));
+  row->cells[1] = g_strdup (summary->status < G_N_ELEMENTS (status_labels)
+                            ? g_dpgettext2 (GETTEXT_PACKAGE, "story status",
+                                            status_labels[summary->status])
+                            : desk_status_to_string (summary->status));
   row->cells[2] = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
   row->cells[3] = g_strdup_printf ("%u", summary->words);
   row->cells[4] = g_strdup (summary->headline[0] ? summary->headline : _("(no headline)"));

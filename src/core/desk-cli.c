@@ -392,7 +392,7 @@ load_story (Cli       *cli,
 {
   g_autoptr (GError) error = NULL;
   DeskArticle *article;
-  g_autofree char *what = g_strdup_printf (_("story %" G_GINT64_FORMAT), id);
+  g_autofree char *what = g_strdup_printf (_("story %lld"), (long long) id);
 
   if (store == NULL)
     {
@@ -566,8 +566,8 @@ check_related (DeskStore *store,
             continue;
           if (g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND))
             fail (g_ptr_array_index (sources, i),
-                  _("“%s” names related story %" G_GINT64_FORMAT ", which is not in this "
-                    "library"), desk_article_get_headline (article), related->id);
+                  _("“%s” names related story %lld, which is not in this library"),
+                  desk_article_get_headline (article), (long long) related->id);
           else
             fail ("import", "%s", error->message);
           return FALSE;

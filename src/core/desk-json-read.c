@@ -131,7 +131,8 @@ check_text (const char *text,
   if (length > DESK_JSON_MAX_STRING)
     {
       set_error_at (error, DESK_JSON_ERROR_TOO_LARGE, path,
-                    _("the text is %" G_GSIZE_FORMAT " bytes long, over the limit of %d MiB"),
+                    ngettext ("the text is %zu byte long, over the limit of %d MiB",
+                              "the text is %zu bytes long, over the limit of %d MiB", length),
                     length, DESK_JSON_MAX_STRING / (1024 * 1024));
       return FALSE;
     }
@@ -249,16 +250,15 @@ read_mark_range (JsonObject *object,
     return FALSE;
   if (s < 0 || e < 0)
     set_error_at (error, DESK_JSON_ERROR_INVALID, path,
-                  _("start %" G_GINT64_FORMAT " and end %" G_GINT64_FORMAT
-                    " cannot be negative"), s, e);
+                  _("start %lld and end %lld cannot be negative"), (long long) s, (long long) e);
   else if (e > length)
     set_error_at (error, DESK_JSON_ERROR_INVALID, path,
-                  _("end %" G_GINT64_FORMAT " is past the end of the text (%u characters)"),
-                  e, length);
+                  ngettext ("end %lld is past the end of the text (%u character)",
+                            "end %lld is past the end of the text (%u characters)", length),
+                  (long long) e, length);
   else if (s >= e)
     set_error_at (error, DESK_JSON_ERROR_INVALID, path,
-                  _("start %" G_GINT64_FORMAT " is not before end %" G_GINT64_FORMAT),
-                  s, e);
+                  _("start %lld is not before end %lld"), (long long) s, (long long) e);
   else
     {
       *start = (guint) s;
@@ -418,7 +418,7 @@ read_library_link (JsonObject *object,
     {
       g_autofree char *where = member_path (path, "id");
       set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("%" G_GINT64_FORMAT " is not a story id"), id);
+                    _("%lld is not a story id"), (long long) id);
       return NULL;
     }
   return desk_related_new (id, NULL, NULL, NULL, NULL);
@@ -732,7 +732,9 @@ prescan (const char *data,
         {
           if (++depth > DESK_JSON_MAX_DEPTH)
             {
-              set_syntax_error (error, data, i, _("nested more than %d levels deep"),
+              set_syntax_error (error, data, i,
+                                ngettext ("nested more than %d level deep",
+                                          "nested more than %d levels deep", DESK_JSON_MAX_DEPTH),
                                 DESK_JSON_MAX_DEPTH);
               return FALSE;
             }
@@ -773,7 +775,8 @@ parse (const char *data,
   if (n > DESK_JSON_MAX_INPUT)
     {
       g_set_error (error, DESK_JSON_ERROR, DESK_JSON_ERROR_TOO_LARGE,
-                   _("%" G_GSIZE_FORMAT " bytes is over the limit of %d MiB for one import"),
+                   ngettext ("%zu byte is over the limit of %d MiB for one import",
+                             "%zu bytes is over the limit of %d MiB for one import", n),
                    n, DESK_JSON_MAX_INPUT / (1024 * 1024));
       return NULL;
     }
@@ -862,7 +865,10 @@ desk_json_read_article (const char *data,
   if (articles->len != 1)
     {
       g_set_error (error, DESK_JSON_ERROR, DESK_JSON_ERROR_INVALID,
-                   _("expected one story, found %u"), articles->len);
+                   /* Translators: %u is never 1 */
+                   ngettext ("expected one story, found %u", "expected one story, found %u",
+                             articles->len),
+                   articles->len);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (articles, 0));

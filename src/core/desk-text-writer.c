@@ -10,33 +10,21 @@
 #include <string.h>
 
 #include "desk-text-writer.h"
+#include "desk-typography.h"
 
-typedef struct {
-  const char *language;
-  const char *open;
-  const char *close;
-} QuoteMarks;
-
-/* Quotation marks belong to the story's language, not the interface's. */
-static const QuoteMarks quote_marks[] = {
-  { "de", "„", "“" },
-  { "sq", "„", "“" },
-  { "fr", "« ", " »" },
-  { "en", "“", "”" },
-};
-
-static const QuoteMarks *
-find_quote_marks (const char *language)
+/* Quotation marks belong to the story's language, not the interface's: the ones
+ * the typography puts around a word, French no-break spaces included. */
+static void
+get_quote_marks (const char  *language,
+                 char       **open,
+                 char       **close)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (quote_marks); i++)
-    {
-      gsize n = strlen (quote_marks[i].language);
+  g_autofree char *quoted = desk_typography_apply ("\"x\"", language, DESK_DASH_EN);
+  const char *x = strchr (quoted, 'x');
 
-      if (g_ascii_strncasecmp (language, quote_marks[i].language, n) == 0 &&
-          (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
-        return &quote_marks[i];
-    }
-  return &quote_marks[G_N_ELEMENTS (quote_marks) - 1];
+  g_assert (x != NULL);
+  *open = g_strndup (quoted, x - quoted);
+  *close = g_strdup (x + 1);
 }
 
 static gboolean
@@ -44,7 +32,8 @@ starts_with_quotation_mark (const char *text)
 {
   gunichar c = g_utf8_get_char (text);
 
-  return c == '"' || c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x2018;
+  return c == '"' || c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x00BB || c == 0x2018 ||
+         c == 0x201A || c == 0x2039 || c == 0x300C || c == 0x300E;
 }
 
 static int
@@ -89,15 +78,17 @@ append_quote (GString         *out,
               const DeskBlock *block,
               const char      *language)
 {
-  const QuoteMarks *marks = find_quote_marks (language);
+  g_autofree char *open = NULL;
+  g_autofree char *close = NULL;
   gboolean quoted = starts_with_quotation_mark (desk_block_get_text (block));
   const char *attribution = desk_block_get_attribution (block);
 
+  get_quote_marks (language, &open, &close);
   if (!quoted)
-    g_string_append (out, marks->open);
+    g_string_append (out, open);
   append_text_with_links (out, block);
   if (!quoted)
-    g_string_append (out, marks->close);
+    g_string_append (out, close);
   if (attribution[0])
     g_string_append_printf (out, "\n— %s", attribution);
 }
