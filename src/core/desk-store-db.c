@@ -1,4 +1,4 @@
-/* desk-store-db.c — one SQLite connection of the library: checks, pragmas, migrations
+/* desk-store-db.c — one SQLite connection of the library: errors, pragmas, migrations
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,8 +61,6 @@ const char *const desk_store_migrations[] = {
 
 const guint desk_store_n_migrations = G_N_ELEMENTS (desk_store_migrations);
 
-static const char sqlite_magic[16] = "SQLite format 3";
-
 void
 desk_db_set_error (DeskDb  *self,
                    int      rc,
@@ -71,6 +69,13 @@ desk_db_set_error (DeskDb  *self,
   const char *detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   const char *path = self ? self->path : "";
 
+  /* met on an open library: the file changed or was damaged after the checks */
+  if (self && self->damaged && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB))
+    {
+      if (!g_atomic_int_exchange (self->damaged, TRUE))
+        desk_db_forget_file (path);
+      rc = SQLITE_CORRUPT;
+    }
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
@@ -168,6 +173,12 @@ gboolean
 desk_db_check_writable (DeskDb  *self,
                         GError **error)
 {
+  if (self->damaged && g_atomic_int_get (self->damaged))
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
+                   _("The library “%s” is damaged; nothing more is written to it"), self->path);
+      return FALSE;
+    }
   if (!self->read_only)
     return TRUE;
   g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
@@ -255,115 +266,6 @@ desk_db_migrate (DeskDb  *self,
 }
 
 static gboolean
-check_header (const char  *path,
-              GError     **error)
-{
-  char header[16] = { 0 };
-  FILE *file = g_fopen (path, "rb");
-  size_t n;
-
-  if (file == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, DESK_STORE_ERROR,
-                   saved == EACCES ? DESK_STORE_ERROR_READ_ONLY : DESK_STORE_ERROR_FAILED,
-                   _("Cannot open the library “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
-  if (n == 0 || (n == sizeof header && memcmp (header, sqlite_magic, sizeof header) == 0))
-    return TRUE;
-  g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_DATABASE,
-               _("“%s” is not a Copydesk library (it is not an SQLite database)"), path);
-  return FALSE;
-}
-
-static gboolean
-run_quick_check (sqlite3     *db,
-                 const char  *path,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  g_autofree char *problem = NULL;
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW &&
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_ROW)
-    problem = g_strdup (sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  if (problem == NULL)
-    return TRUE;
-  g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
-               _("The library “%s” is damaged and was not opened (%s)"), path, problem);
-  return FALSE;
-}
-
-/* Even a read-only connection leaves empty -wal and -shm files beside a WAL
- * file; with no -wal there is nothing but the file itself to read, so it is
- * opened as immutable and nothing at all is created. */
-static int
-open_probe (const char  *path,
-            sqlite3    **db)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
-  g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
-
-  if (uri == NULL || g_file_test (wal, G_FILE_TEST_EXISTS))
-    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
-  return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-}
-
-/* Looks at an existing file through a read-only connection, before anything
- * that could write to it (WAL mode, migrations). */
-gboolean
-desk_db_check_file (const char  *path,
-                    gboolean     read_only,
-                    GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc, version = -1;
-  gboolean ok;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (!check_header (path, error))
-    return FALSE;
-  rc = open_probe (path, &db);
-  if (rc == SQLITE_OK)
-    {
-      DeskDb probe = { .db = db, .path = (char *) path };
-
-      version = desk_db_user_version (&probe);
-      rc = version < 0 ? sqlite3_errcode (db) : SQLITE_OK;
-    }
-  if (rc != SQLITE_OK)
-    {
-      DeskDb probe = { .db = db, .path = (char *) path };
-
-      desk_db_set_error (&probe, rc == SQLITE_NOTADB ? SQLITE_NOTADB : SQLITE_CORRUPT, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  ok = run_quick_check (db, path, error);
-  sqlite3_close (db);
-  if (ok && version > DESK_STORE_SCHEMA_VERSION && !read_only)
-    {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEWER_SCHEMA,
-                   _("The library “%s” was written by a newer version of Copydesk "
-                     "(schema %d; this version knows up to %d)"),
-                   path, version, DESK_STORE_SCHEMA_VERSION);
-      ok = FALSE;
-    }
-  return ok;
-}
-
-static gboolean
 apply_pragmas (DeskDb  *self,
                GError **error)
 {
@@ -387,7 +289,7 @@ finalize_statement (gpointer stmt)
 }
 
 /* Opens a connection without checking or migrating the file: the caller has
- * done that (desk_db_check_file, desk_db_migrate). */
+ * done that (desk_db_check_file in desk-store-check.c, desk_db_migrate). */
 DeskDb *
 desk_db_open (const char  *path,
               gboolean     read_only,

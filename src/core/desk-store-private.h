@@ -19,6 +19,7 @@ typedef struct {
   gboolean read_only;
   gint64 fixed_now;       /* tests: a clock that stands still; 0 = real time */
   gint64 keep_autosaves;  /* the newest autosave revisions that are never thinned */
+  gint *damaged;          /* shared by a store's connections: SQLite met a damaged file */
 } DeskDb;
 
 /* One step of the schema: SQL run in one transaction, taking the file from
@@ -58,9 +59,17 @@ int           desk_db_user_version       (DeskDb        *self);
 gboolean      desk_db_migrate            (DeskDb        *self,
                                           int            target,
                                           GError       **error);
+
+/* desk-store-check.c */
 gboolean      desk_db_check_file         (const char    *path,
                                           gboolean       read_only,
+                                          gboolean      *checked,
                                           GError       **error);
+int           desk_db_hold_file          (const char    *path);
+void          desk_db_release_file       (const char    *path,
+                                          int            fd,
+                                          gboolean       good);
+void          desk_db_forget_file        (const char    *path);
 
 /* desk-store-codec.c: the stored form of a story (GVariant, little-endian) */
 typedef struct {
@@ -163,5 +172,6 @@ DeskDb       *desk_store_get_db          (DeskStore     *self);
 DeskDb       *desk_store_lock_worker     (DeskStore     *self,
                                           GError       **error);
 void          desk_store_unlock_worker   (DeskStore     *self);
+gboolean      desk_store_get_open_checked (DeskStore    *self);
 
 G_END_DECLS

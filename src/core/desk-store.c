@@ -32,6 +32,9 @@ struct _DeskStore
   char *path;
   gboolean read_only;
   gint64 fixed_now;
+  gboolean open_checked; /* quick_check ran at open */
+  int hold_fd;           /* see desk_db_hold_file (); -1 for none */
+  gint damaged;          /* SQLite met a damaged file: no more writes */
 };
 
 G_DEFINE_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
@@ -45,6 +48,8 @@ desk_store_finalize (GObject *object)
 
   g_clear_pointer (&self->worker_db, desk_db_close);
   g_clear_pointer (&self->db, desk_db_close);
+  if (self->path)
+    desk_db_release_file (self->path, self->hold_fd, !g_atomic_int_get (&self->damaged));
   g_mutex_clear (&self->worker_lock);
   g_free (self->path);
 
@@ -61,6 +66,7 @@ static void
 desk_store_init (DeskStore *self)
 {
   g_mutex_init (&self->worker_lock);
+  self->hold_fd = -1;
 }
 
 /**
@@ -116,9 +122,12 @@ check_writable (const char  *path,
  * @error: a #GError in %DESK_STORE_ERROR
  *
  * The file is checked through a read-only connection first (SQLite header,
- * `PRAGMA quick_check`, schema version); only a sound file of this or an
+ * schema version and tables, and `PRAGMA quick_check` unless the file is
+ * known to be good, see desk-store-check.c); only a sound file of this or an
  * older schema is opened for writing (WAL) and migrated. A newer schema can
- * still be opened with %DESK_STORE_OPEN_READ_ONLY.
+ * still be opened with %DESK_STORE_OPEN_READ_ONLY. SQLite finding the file
+ * damaged later gives %DESK_STORE_ERROR_CORRUPT, and the store writes
+ * nothing more.
  */
 DeskStore *
 desk_store_open (const char          *path,
@@ -127,6 +136,7 @@ desk_store_open (const char          *path,
 {
   gboolean read_only = (flags & DESK_STORE_OPEN_READ_ONLY) != 0;
   g_autoptr (DeskStore) self = NULL;
+  gboolean checked = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -138,19 +148,22 @@ desk_store_open (const char          *path,
     }
   if (!read_only && !make_folder (path, error))
     return NULL;
-  if (!desk_db_check_file (path, read_only, error))
+  if (!desk_db_check_file (path, read_only, &checked, error))
     return NULL;
   if (!read_only && !check_writable (path, error))
     return NULL;
 
   self = g_object_new (DESK_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
   self->read_only = read_only;
+  self->open_checked = checked;
   self->db = desk_db_open (path, read_only, error);
   if (self->db == NULL)
     return NULL;
+  self->db->damaged = &self->damaged;
   if (!read_only && !desk_db_migrate (self->db, DESK_STORE_SCHEMA_VERSION, error))
     return NULL;
+  self->path = g_strdup (path);
+  self->hold_fd = desk_db_hold_file (path);
   return g_steal_pointer (&self);
 }
 
@@ -188,6 +201,14 @@ desk_store_set_fixed_now (DeskStore *self,
   if (self->worker_db)
     self->worker_db->fixed_now = unix_time;
   g_mutex_unlock (&self->worker_lock);
+}
+
+/* Tests: whether opening ran `PRAGMA quick_check` (FALSE for a file known to be good). */
+gboolean
+desk_store_get_open_checked (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return self->open_checked;
 }
 
 DeskDb *
@@ -402,6 +423,7 @@ desk_store_lock_worker (DeskStore  *self,
           return NULL;
         }
       self->worker_db->fixed_now = self->fixed_now;
+      self->worker_db->damaged = &self->damaged;
     }
   return self->worker_db;
 }
