@@ -272,6 +272,32 @@ test_switch_flushes (Fixture       *fixture,
   g_assert_false (has_revision (fixture, fixture->second, DESK_REVISION_CLOSE));
 }
 
+/* Checkpoints are added on the worker: the main loop goes on at once, and
+ * a flush waits for the revision as for a save. */
+static void
+test_checkpoint_async (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gboolean flushed = FALSE;
+
+  load (fixture, fixture->first);
+  move_to_end (fixture->editor->body_view);
+  type_into (fixture->editor->body_view, " More.");
+  desk_editor_flush_async (fixture->editor, NULL, flush_done_cb, &flushed);
+  WAIT_UNTIL (flushed);
+  g_assert_true (fixture->editor->checkpoint_due);
+  g_assert_false (has_revision (fixture, fixture->first, DESK_REVISION_AUTOSAVE));
+
+  desk_editor_checkpoint_cb (fixture->editor);
+  g_assert_cmpuint (fixture->editor->n_revisions, ==, 1);
+  g_assert_false (desk_editor_is_all_saved (fixture->editor));
+  flushed = FALSE;
+  desk_editor_flush_async (fixture->editor, NULL, flush_done_cb, &flushed);
+  WAIT_UNTIL (flushed);
+  g_assert_cmpuint (fixture->editor->n_revisions, ==, 0);
+  g_assert_true (has_revision (fixture, fixture->first, DESK_REVISION_AUTOSAVE));
+}
+
 static void
 flush_failed_cb (GObject      *source,
                  GAsyncResult *result,
@@ -348,6 +374,8 @@ main (int   argc,
               test_styles_and_status, fixture_tear_down);
   g_test_add ("/copydesk/editor/switch-flushes", Fixture, NULL, fixture_set_up,
               test_switch_flushes, fixture_tear_down);
+  g_test_add ("/copydesk/editor/checkpoint-async", Fixture, NULL, fixture_set_up,
+              test_checkpoint_async, fixture_tear_down);
   g_test_add ("/copydesk/editor/failed-save", Fixture, NULL, fixture_set_up, test_failed_save,
               fixture_tear_down);
   g_test_add ("/copydesk/editor/find", Fixture, NULL, fixture_set_up, test_find,

@@ -996,6 +996,69 @@ test_async (Fixture       *f,
   g_main_loop_unref (waiter.loop);
 }
 
+static gint64
+add_revision_and_wait (DeskStore         *store,
+                       gint64             id,
+                       DeskRevisionKind   kind,
+                       const char        *label,
+                       GError           **error)
+{
+  Waiter waiter = { g_main_loop_new (NULL, FALSE), NULL };
+  g_autofree char *copy = g_strdup (label);
+  gint64 revision;
+
+  desk_store_add_revision_async (store, id, kind, copy, NULL, store_done_cb, &waiter);
+  /* the call copied the label */
+  g_clear_pointer (&copy, g_free);
+  revision = desk_store_add_revision_finish (store, wait_for (&waiter), error);
+  g_object_unref (waiter.result);
+  g_main_loop_unref (waiter.loop);
+  return revision;
+}
+
+/* Revisions off the main thread: the same rules as desk_store_add_revision (). */
+static void
+test_revisions_async (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (DeskStore) store = open_store (f->path);
+  g_autoptr (DeskArticle) article = make_story ("Before", "Text of the first state.");
+  g_autoptr (DeskArticle) old = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id, manual, autosave;
+
+  g_assert_true (desk_store_save (store, article, &error));
+  id = desk_article_get_id (article);
+  manual = add_revision_and_wait (store, id, DESK_REVISION_MANUAL, "Sent to desk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (manual, >, 0);
+
+  desk_article_set_headline (article, "After");
+  g_assert_true (desk_store_save (store, article, &error));
+  autosave = add_revision_and_wait (store, id, DESK_REVISION_AUTOSAVE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (autosave, >, manual);
+  /* an autosave of an unchanged story adds none */
+  g_assert_cmpint (add_revision_and_wait (store, id, DESK_REVISION_AUTOSAVE, NULL, &error), ==,
+                   autosave);
+  g_assert_no_error (error);
+
+  revisions = desk_store_list_revisions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 2);
+  g_assert_cmpint (revision_at (revisions, 0)->kind, ==, DESK_REVISION_AUTOSAVE);
+  g_assert_cmpstr (revision_at (revisions, 0)->headline, ==, "After");
+  g_assert_cmpint (revision_at (revisions, 1)->id, ==, manual);
+  g_assert_cmpstr (revision_at (revisions, 1)->label, ==, "Sent to desk");
+  old = desk_store_load_revision (store, manual, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_article_get_headline (old), ==, "Before");
+
+  g_assert_cmpint (add_revision_and_wait (store, 999, DESK_REVISION_CLOSE, NULL, &error), ==, 0);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1026,6 +1089,7 @@ main (int   argc,
   ADD ("read-only-file", test_read_only_file);
   ADD ("disk-full", test_disk_full);
   ADD ("async", test_async);
+  ADD ("revisions-async", test_revisions_async);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@ typedef struct {
   DeskArticle *article;
   char *query;
   gint64 id;
+  DeskRevisionKind kind;
   int status;
   guint offset;
   guint limit;
@@ -131,6 +132,63 @@ desk_store_load_finish (DeskStore     *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+add_revision_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  DeskDb *db = desk_store_lock_worker (source, &error);
+  gint64 revision = 0;
+
+  if (db)
+    {
+      revision = desk_db_add_revision (db, job->id, job->kind, job->query, &error);
+      desk_store_unlock_worker (source);
+    }
+  if (revision > 0)
+    g_task_return_pointer (task, g_memdup2 (&revision, sizeof revision), g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* @label travels in the job's query field. */
+void
+desk_store_add_revision_async (DeskStore           *self,
+                               gint64               story_id,
+                               DeskRevisionKind     kind,
+                               const char          *label,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  task = start_job (self, desk_store_add_revision_async, cancellable, callback, user_data, &job);
+  job->id = story_id;
+  job->kind = kind;
+  job->query = g_strdup (label);
+  g_task_run_in_thread (task, add_revision_thread);
+}
+
+gint64
+desk_store_add_revision_finish (DeskStore     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autofree gint64 *revision = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  revision = g_task_propagate_pointer (G_TASK (result), error);
+  return revision ? *revision : 0;
 }
 
 static void

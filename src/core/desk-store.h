@@ -133,6 +133,17 @@ void          desk_store_load_async        (DeskStore          *self,
 DeskArticle  *desk_store_load_finish       (DeskStore          *self,
                                             GAsyncResult       *result,
                                             GError            **error);
+/* Returns the revision id (as desk_store_add_revision ()), or 0 with @error set. */
+void          desk_store_add_revision_async (DeskStore         *self,
+                                            gint64              story_id,
+                                            DeskRevisionKind    kind,
+                                            const char         *label,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+gint64        desk_store_add_revision_finish (DeskStore        *self,
+                                            GAsyncResult       *result,
+                                            GError            **error);
 void          desk_store_list_async        (DeskStore          *self,
                                             const char         *query,
                                             int                 status,

@@ -32,6 +32,7 @@ struct _DeskEditor
   guint64 saved_count;  /* the change count the store has */
   gboolean saving;       /* a save of the story shown is running */
   guint n_background;    /* saves of stories no longer shown */
+  guint n_revisions;     /* revisions being added */
   GPtrArray *queued;     /* snapshots waiting for their story's running save */
   guint orphan_timeout;
   guint save_timeout;

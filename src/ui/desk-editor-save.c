@@ -55,7 +55,8 @@ save_job_new (DeskEditor  *self,
 gboolean
 desk_editor_is_all_saved (DeskEditor *self)
 {
-  return !self->saving && self->n_background == 0 && self->queued->len == 0 &&
+  return !self->saving && self->n_background == 0 && self->n_revisions == 0 &&
+         self->queued->len == 0 &&
          self->orphans->len == 0 && self->change_count == self->saved_count;
 }
 
@@ -115,18 +116,46 @@ desk_editor_set_save_state (DeskEditor    *self,
   desk_editor_notify_save_state (self);
 }
 
+typedef struct {
+  DeskEditor *editor; /* weak */
+  gint64 story_id;
+} RevisionJob;
+
+static void
+revision_added_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  RevisionJob *job = data;
+  g_autoptr (GError) error = NULL;
+  DeskEditor *self = job->editor;
+
+  if (desk_store_add_revision_finish (DESK_STORE (source), result, &error) == 0)
+    g_message ("Could not add a revision of story %" G_GINT64_FORMAT ": %s", job->story_id,
+               error ? error->message : "unknown error");
+  g_clear_weak_pointer (&job->editor);
+  g_free (job);
+  if (self == NULL)
+    return;
+  self->n_revisions--;
+  check_flushes (self, NULL);
+}
+
+/* A revision is not a save: a failed one is logged, the text is safe. */
 static void
 add_revision (DeskEditor       *self,
               gint64            id,
               DeskRevisionKind  kind)
 {
-  g_autoptr (GError) error = NULL;
+  RevisionJob *job;
 
   if (id <= 0 || self->store == NULL)
     return;
-  /* the store has no async form of this yet; a revision copies one row */
-  if (desk_store_add_revision (self->store, id, kind, NULL, &error) < 0 && error)
-    g_message ("Could not add a revision of story %" G_GINT64_FORMAT ": %s", id, error->message);
+  job = g_new0 (RevisionJob, 1);
+  g_set_weak_pointer (&job->editor, self);
+  job->story_id = id;
+  self->n_revisions++;
+  desk_store_add_revision_async (self->store, id, kind, NULL, NULL, revision_added_cb, job);
 }
 
 static void save_in_background (DeskEditor *self, DeskArticle *article, guint serial);
