@@ -178,6 +178,34 @@ test_leftover_wal_checks (Fixture       *f,
   store = open_store (f->path, TRUE);
 }
 
+/* Another Copydesk has it open (and checked): its -wal is live, not left by a crash. */
+static void
+test_open_elsewhere_skips (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr (DeskStore) first = NULL, second = NULL, third = NULL;
+  g_autoptr (DeskArticle) article = desk_article_new ();
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  fill_store (f->path);
+  first = open_store (f->path, FALSE);
+  desk_article_set_headline (article, "Saved while open");
+  g_assert_true (desk_store_save (first, article, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+  second = open_store (f->path, FALSE);
+  g_clear_object (&second);
+  g_clear_object (&first);
+
+  /* the same -wal with nobody holding the file is checked */
+  fill_store (f->path);
+  g_assert_true (g_file_set_contents (wal, "left by a crash", -1, NULL));
+  third = open_store (f->path, TRUE);
+}
+
 static void
 test_changed_file_refused (Fixture       *f,
                            gconstpointer  data)
@@ -259,6 +287,7 @@ main (int   argc,
 
   ADD ("second-open-skips", test_second_open_skips);
   ADD ("leftover-wal-checks", test_leftover_wal_checks);
+  ADD ("open-elsewhere-skips", test_open_elsewhere_skips);
   ADD ("changed-file-refused", test_changed_file_refused);
   ADD ("appended-file-checked", test_appended_file_checked);
   ADD ("damage-met-later", test_damage_met_later);
