@@ -199,6 +199,12 @@ test_times (void)
   article = read_ok ("{\"created\": \"2026-11-28T09:00:00Z\", \"modified\": \"\"}");
   g_assert_cmpint (desk_article_get_created (article), ==, CREATED);
   g_assert_cmpint (desk_article_get_modified (article), ==, 0);
+
+  /* a year before 1000 is padded, so it reads back (found by fuzz-json) */
+  g_assert_true (desk_json_parse_time ("0841-11-28T09:00:00Z", &t));
+  g_clear_pointer (&text, g_free);
+  text = desk_json_format_time (t);
+  g_assert_cmpstr (text, ==, "0841-11-28T09:00:00Z");
 }
 
 typedef struct {

@@ -19,7 +19,12 @@ desk_json_format_time (gint64 unix_time)
 
   if (time == NULL)
     return NULL;
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  /* not g_date_time_format ("%Y"): it does not pad years before 1000, and
+   * the reader must get back exactly what was written */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (time), g_date_time_get_month (time),
+                          g_date_time_get_day_of_month (time), g_date_time_get_hour (time),
+                          g_date_time_get_minute (time), g_date_time_get_second (time));
 }
 
 gboolean
