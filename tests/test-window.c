@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "desk-application.h"
+#include "desk-preferences-window.h"
 #include "desk-versions-dialog.h"
 #include "desk-window.h"
 
@@ -371,6 +372,63 @@ test_window_import (void)
   close_window (window);
 }
 
+static AdwComboRow *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_COMBO_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_preferences (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.copydesk.Copydesk");
+  g_autofree char *language_tag = NULL;
+  g_autofree char *paper_size = NULL;
+  GtkWidget *preferences;
+  AdwComboRow *language, *paper;
+
+  g_settings_set_string (settings, "default-language", "en");
+  g_settings_set_string (settings, "paper-size", "a4");
+  preferences = desk_preferences_window_new ();
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_for_idle ();
+
+  language = find_combo_row (preferences, "_Language");
+  paper = find_combo_row (preferences, "_Paper Size");
+  g_assert_nonnull (language);
+  g_assert_nonnull (paper);
+  g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 0);
+  adw_combo_row_set_selected (language, 1);
+  adw_combo_row_set_selected (paper, 1);
+  language_tag = g_settings_get_string (settings, "default-language");
+  paper_size = g_settings_get_string (settings, "paper-size");
+  g_assert_cmpstr (language_tag, ==, "sq");
+  g_assert_cmpstr (paper_size, ==, "letter");
+
+  /* a tag the list does not know stays choosable */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_set_string (settings, "default-language", "gsw");
+  preferences = desk_preferences_window_new ();
+  language = find_combo_row (preferences, "_Language");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (language)), ==,
+                   "gsw");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "default-language");
+  g_settings_reset (settings, "paper-size");
+  wait_for_idle ();
+}
+
 static void
 test_window_about (void)
 {
@@ -452,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/window/close-saves", test_window_close_saves);
   g_test_add_func ("/copydesk/window/refuses-library", test_window_refuses_library);
   g_test_add_func ("/copydesk/window/import", test_window_import);
+  g_test_add_func ("/copydesk/window/preferences", test_window_preferences);
   g_test_add_func ("/copydesk/window/about", test_window_about);
   g_test_add_func ("/copydesk/window/remembers-size", test_window_remembers_size);
 

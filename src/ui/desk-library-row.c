@@ -53,6 +53,8 @@ update_headline (DeskLibraryRow *self)
   const char *headline = self->item ? desk_story_item_get_headline (self->item) : "";
   gboolean untitled = headline[0] == '\0' && self->item && desk_story_item_get_loaded (self->item);
 
+  if (self->item == NULL || !desk_story_item_get_loaded (self->item))
+    headline = " ";
   gtk_label_set_label (self->headline_label, untitled ? _("Untitled Story") : headline);
   if (untitled)
     gtk_widget_add_css_class (GTK_WIDGET (self->headline_label), "dim-label");
@@ -70,10 +72,12 @@ update_row (DeskLibraryRow *self)
                                   : g_strdup ("");
 
   update_headline (self);
-  gtk_label_set_label (self->kicker_label, kicker);
-  gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), kicker[0] != '\0');
+  /* A row still loading keeps the height of a typical row, so the list
+   * does not jump when its page lands. */
+  gtk_label_set_label (self->kicker_label, loaded ? kicker : " ");
+  gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), !loaded || kicker[0] != '\0');
   update_status (self, loaded ? desk_story_item_get_status (item) : DESK_STATUS_DRAFT);
-  gtk_label_set_label (self->words_label, words);
+  gtk_label_set_label (self->words_label, loaded ? words : " ");
   desk_library_row_update_time (self, NULL);
 }
 
