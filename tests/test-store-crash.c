@@ -109,8 +109,27 @@ read_last_counter (int     fd,
   return last;
 }
 
+static gboolean
+has_table (sqlite3    *db,
+           const char *name)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE name = ?1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* @saved: whether any save was seen before. A child killed before its
+ * first migration committed leaves a file without tables, which is sound
+ * only if nothing was ever saved. */
 static void
-assert_integrity (const char *path)
+assert_integrity (const char *path,
+                  gboolean    saved)
 {
   sqlite3 *db;
   sqlite3_stmt *stmt;
@@ -121,6 +140,12 @@ assert_integrity (const char *path)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
   sqlite3_finalize (stmt);
+  if (!has_table (db, "story_fts"))
+    {
+      g_assert_false (saved);
+      sqlite3_close (db);
+      return;
+    }
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO story_fts (story_fts) VALUES ('integrity-check')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -183,7 +208,7 @@ test_crash (void)
       reported = read_last_counter (out_fd, MAX (reported, stored));
       close (out_fd);
 
-      assert_integrity (path);
+      assert_integrity (path, reported > 0 || stored > 0);
       stored = check_story (path, reported);
       g_test_message ("round %u: reported %" G_GINT64_FORMAT ", stored %" G_GINT64_FORMAT,
                       round, reported, stored);
