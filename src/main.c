@@ -42,6 +42,15 @@ take_library_option (int   *argc,
   return path;
 }
 
+static gboolean
+has_display (void)
+{
+  const char *x11 = g_getenv ("DISPLAY");
+  const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+
+  return (x11 != NULL && x11[0] != '\0') || (wayland != NULL && wayland[0] != '\0');
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -57,8 +66,10 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   /* Subcommands must run without a display: decide before GTK starts.
-   * `copydesk --db FILE` alone is the window, on that library. */
-  if (desk_cli_wants_headless (gui_argc, gui_argv))
+   * `copydesk --db FILE` alone is the window, on that library — where there
+   * is a display to show it on; elsewhere the command line says what it
+   * expects. */
+  if (desk_cli_wants_headless (gui_argc, gui_argv) || (library != NULL && !has_display ()))
     return desk_cli_run (argc, argv);
 
   app = desk_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
