@@ -233,6 +233,29 @@ test_window_delete_undo (void)
 }
 
 static void
+test_window_duplicate (void)
+{
+  DeskStore *store = use_new_library ();
+  gint64 id = add_story (store, "Original story");
+  DeskWindow *window = open_window ();
+  DeskEditor *editor = desk_window_get_editor (window);
+  g_autoptr (DeskArticle) copy = NULL;
+  g_autoptr (GError) error = NULL;
+
+  desk_window_open_story (window, id, FALSE);
+  wait_until (desk_editor_get_story_id (editor) == id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-story", NULL);
+  wait_until (count_stories (store) == 2 && desk_editor_get_story_id (editor) != id &&
+              desk_editor_get_story_id (editor) != 0);
+
+  copy = desk_store_load (store, desk_editor_get_story_id (editor), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_article_get_headline (copy), ==, "Original story (Copy)");
+  g_assert_cmpuint (desk_article_get_n_blocks (copy), ==, 1);
+  close_window (window);
+}
+
+static void
 on_restored_cb (DeskVersionsDialog *dialog,
                 gint64              revision,
                 gint64             *restored)
@@ -505,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/window/empty-library", test_window_empty_library);
   g_test_add_func ("/copydesk/window/story-list", test_window_story_list);
   g_test_add_func ("/copydesk/window/new-story", test_window_new_story);
+  g_test_add_func ("/copydesk/window/duplicate", test_window_duplicate);
   g_test_add_func ("/copydesk/window/delete-undo", test_window_delete_undo);
   g_test_add_func ("/copydesk/window/restore-version", test_window_restore_version);
   g_test_add_func ("/copydesk/window/close-saves", test_window_close_saves);

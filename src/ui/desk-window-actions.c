@@ -101,7 +101,7 @@ duplicate_loaded_cb (GObject      *source,
   desk_article_set_headline (article, headline);
   desk_article_set_status (article, DESK_STATUS_DRAFT);
   desk_store_save_async (self->store, article, self->cancellable, story_created_cb,
-                         g_steal_pointer (&self));
+                         g_object_ref (self));
 }
 
 static void
@@ -121,7 +121,7 @@ duplicate_flushed_cb (GObject      *source,
   if (window_is_gone (self, NULL))
     return;
   desk_store_load_async (self->store, desk_editor_get_story_id (self->editor), self->cancellable,
-                         duplicate_loaded_cb, g_steal_pointer (&self));
+                         duplicate_loaded_cb, g_object_ref (self));
 }
 
 static void
