@@ -298,6 +298,109 @@ test_checkpoint_async (Fixture       *fixture,
   g_assert_true (has_revision (fixture, fixture->first, DESK_REVISION_AUTOSAVE));
 }
 
+/* Runs the main loop for a few frames: long enough to lay out and draw. */
+static void
+wait_for_frames (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* How many pixels of @widget the renderer draws darker than mid grey. */
+static guint
+count_dark_pixels (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  guint dark = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return 0;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int i = 0; i < width * height; i++)
+    dark += pixels[i * 4 + 3] > 128 && pixels[i * 4 + 1] < 128; /* premultiplied BGRA */
+  return dark;
+}
+
+typedef struct {
+  int height;
+  int lines;
+  guint dark;
+} Shown;
+
+/* Loads a story while the editor is hidden (as the window does behind
+ * its "no story" page), then shows it. */
+static Shown
+show_headline (Fixture    *fixture,
+               const char *headline)
+{
+  gint64 id = add_story (fixture->store, headline, "Body.");
+  GtkTextView *view = fixture->editor->headline_view;
+  GtkWidget *widget = GTK_WIDGET (view);
+  Shown shown = { 0, 1, 0 };
+  GtkTextIter iter;
+  int y, line_height;
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->editor), FALSE);
+  wait_for_frames ();
+  load (fixture, id);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->editor), TRUE);
+  wait_for_frames ();
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &iter);
+  while (gtk_text_view_forward_display_line (view, &iter))
+    shown.lines++;
+  gtk_text_view_get_line_yrange (view, &iter, &y, &line_height);
+  shown.height = gtk_widget_get_height (widget);
+  /* every display line lies inside the view */
+  g_assert_cmpint (y + line_height, <=, shown.height);
+  shown.dark = count_dark_pixels (widget);
+  return shown;
+}
+
+/* A right-to-left headline is laid out and drawn like a left-to-right one,
+ * also when the story was loaded while the editor was hidden. */
+static void
+test_headline_rtl (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+  Shown english, persian;
+
+  gtk_css_provider_load_from_resource (css, "/io/github/copydesk/Copydesk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  english = show_headline (fixture, "Albanian police raid the compound of Iranian exiles "
+                                    "near Tirana after weeks of talks");
+  persian = show_headline (fixture, "پلیس آلبانی به اردوگاه مجاهدین خلق در نزدیکی تیرانا "
+                                    "یورش برد و اسناد را ضبط کرد");
+  g_assert_cmpint (english.lines, ==, 2);
+  g_assert_cmpint (persian.lines, ==, 2);
+  /* fonts differ: the Arabic-script face has shorter lines */
+  g_assert_cmpint (persian.height, >=, english.height * 8 / 10);
+  g_assert_cmpint (persian.height, <=, english.height * 12 / 10);
+  g_assert_cmpuint (english.dark, >, 500);
+  g_assert_cmpuint (persian.dark, >=, english.dark / 4);
+
+  english = show_headline (fixture, "Albanian police raid");
+  persian = show_headline (fixture, "پلیس آلبانی یورش برد");
+  g_assert_cmpint (persian.lines, ==, 1);
+  g_assert_cmpint (persian.height, >=, english.height * 8 / 10);
+  g_assert_cmpuint (persian.dark, >, 100);
+}
+
 static void
 flush_failed_cb (GObject      *source,
                  GAsyncResult *result,
@@ -376,6 +479,8 @@ main (int   argc,
               test_switch_flushes, fixture_tear_down);
   g_test_add ("/copydesk/editor/checkpoint-async", Fixture, NULL, fixture_set_up,
               test_checkpoint_async, fixture_tear_down);
+  g_test_add ("/copydesk/editor/headline-rtl", Fixture, NULL, fixture_set_up,
+              test_headline_rtl, fixture_tear_down);
   g_test_add ("/copydesk/editor/failed-save", Fixture, NULL, fixture_set_up, test_failed_save,
               fixture_tear_down);
   g_test_add ("/copydesk/editor/find", Fixture, NULL, fixture_set_up, test_find,

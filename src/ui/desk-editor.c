@@ -233,6 +233,33 @@ make_single_line (DeskEditor  *self,
                     G_CALLBACK (on_headline_insert_text_cb), NULL);
 }
 
+/* A text view whose text was set while it was hidden keeps the height of
+ * its old layout when shown: GTK 4.8 validates the layout at the new width
+ * only while allocating, and queues no resize for the height it finds.
+ * Measuring again in the next frames gives the view its real height. */
+static gboolean
+refit_height_cb (GtkWidget     *view,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "desk-refit-frames"));
+  int height;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
+                      &height, NULL, NULL, NULL);
+  if (height != gtk_widget_get_height (view))
+    gtk_widget_queue_resize (view);
+  g_object_set_data (G_OBJECT (view), "desk-refit-frames", GINT_TO_POINTER (frames + 1));
+  return frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+on_field_view_map_cb (GtkWidget *view)
+{
+  g_object_set_data (G_OBJECT (view), "desk-refit-frames", GINT_TO_POINTER (0));
+  gtk_widget_add_tick_callback (view, refit_height_cb, NULL, NULL);
+}
+
 /* Placeholders for text views, which GTK 4.8 lacks */
 
 static void
@@ -249,6 +276,7 @@ add_placeholder (GtkTextView *view,
   GtkWidget *label = gtk_label_new (text);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
 
+  g_signal_connect (view, "map", G_CALLBACK (on_field_view_map_cb), NULL);
   gtk_widget_add_css_class (label, "desk-placeholder");
   gtk_widget_set_can_target (label, FALSE);
   gtk_text_view_add_overlay (view, label, 0, 0);
