@@ -198,8 +198,14 @@ delete_story_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
+  gint64 id = desk_editor_get_story_id (self->editor);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (desk_editor_get_story_id (self->editor) == 0)
+  if (id == 0)
+    return;
+  /* Delete pressed in the list acts on the selected row only. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->library_view)) &&
+      desk_library_view_get_selected_id (self->library_view) != id)
     return;
   desk_editor_flush_async (self->editor, self->cancellable, delete_flushed_cb,
                            g_object_ref (self));
