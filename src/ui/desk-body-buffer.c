@@ -9,41 +9,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "desk-body-buffer.h"
+#include "desk-body-buffer-private.h"
 #include "desk-typography.h"
-
-struct _DeskBodyBuffer
-{
-  GtkTextBuffer parent_instance;
-
-  GtkTextTag *style_tags[DESK_N_PARA_STYLES];
-  GtkTextTag *em_tag;
-  GtkTextTag *strong_tag;
-  GPtrArray *link_tags;
-
-  /* the style of an empty last line, which has no character to tag */
-  DeskParaStyle tail_style;
-  /* set between the two halves of an insert or a delete */
-  DeskParaStyle edit_style;
-  gboolean edit_at_line_end;
-
-  char *language;
-  DeskDashStyle dash;
-  gboolean smart;
-  /* a typed character that may become a typographic one */
-  int smart_offset;
-  gunichar smart_typed;
-  int smart_char_count;
-  guint smart_source;
-  gboolean in_user_action;
-  GdkRGBA link_color;
-  gboolean undoing;
-
-  guint restyling;   /* > 0 while we change tags ourselves */
-  guint loading;
-  gint64 insert_started;
-  gint64 slowest_insert;
-};
 
 G_DEFINE_FINAL_TYPE (DeskBodyBuffer, desk_body_buffer, GTK_TYPE_TEXT_BUFFER)
 
@@ -55,19 +22,11 @@ static const char *style_labels[] = {
   N_("Paragraph"), N_("Subheading"), N_("Quote"), N_("Pull Quote"), N_("Attribution"),
 };
 
-static const char *link_href_key = "desk-href";
-
 const char *
 desk_para_style_to_label (DeskParaStyle style)
 {
   g_return_val_if_fail (style < DESK_N_PARA_STYLES, "");
   return _(style_labels[style]);
-}
-
-static GtkTextBuffer *
-as_text (DeskBodyBuffer *self)
-{
-  return GTK_TEXT_BUFFER (self);
 }
 
 static gboolean
@@ -88,7 +47,7 @@ is_style_tag (DeskBodyBuffer *self,
 static gboolean
 is_link_tag (GtkTextTag *tag)
 {
-  return g_object_get_data (G_OBJECT (tag), link_href_key) != NULL;
+  return g_object_get_data (G_OBJECT (tag), DESK_LINK_HREF_KEY) != NULL;
 }
 
 /* The extent of the paragraph holding @iter, newline included. */
@@ -104,9 +63,9 @@ get_paragraph_bounds (GtkTextBuffer     *buffer,
     gtk_text_buffer_get_end_iter (buffer, end);
 }
 
-static DeskParaStyle
-get_line_style (DeskBodyBuffer *self,
-                int             line)
+DeskParaStyle
+desk_body_buffer_get_line_style (DeskBodyBuffer *self,
+                                 int             line)
 {
   GtkTextIter iter;
 
@@ -124,15 +83,15 @@ desk_body_buffer_get_style (DeskBodyBuffer    *self,
                             const GtkTextIter *iter)
 {
   g_return_val_if_fail (DESK_IS_BODY_BUFFER (self), DESK_PARA_PARAGRAPH);
-  return get_line_style (self, gtk_text_iter_get_line (iter));
+  return desk_body_buffer_get_line_style (self, gtk_text_iter_get_line (iter));
 }
 
 /* Makes @style the one style tag over lines first..last, newline included. */
-static void
-restyle_lines (DeskBodyBuffer *self,
-               int             first,
-               int             last,
-               DeskParaStyle   style)
+void
+desk_body_buffer_restyle_lines (DeskBodyBuffer *self,
+                                int             first,
+                                int             last,
+                                DeskParaStyle   style)
 {
   GtkTextBuffer *buffer = as_text (self);
   GtkTextIter start, end, last_start;
@@ -168,7 +127,7 @@ desk_body_buffer_set_style (DeskBodyBuffer    *self,
   /* a selection that ends at the start of a line does not take that line */
   if (last > first && gtk_text_iter_starts_line (end))
     last--;
-  restyle_lines (self, MIN (first, last), MAX (first, last), style);
+  desk_body_buffer_restyle_lines (self, MIN (first, last), MAX (first, last), style);
 }
 
 /* Word-processor habit for the paragraph that Enter opens. */
@@ -262,22 +221,22 @@ restyle_after_insert (DeskBodyBuffer *self,
                       gboolean        enter)
 {
   if (n_lines == 0)
-    restyle_lines (self, last, last, self->edit_style);
+    desk_body_buffer_restyle_lines (self, last, last, self->edit_style);
   else if (enter)
     {
       /* at a line end the new paragraph follows the habit, elsewhere both
        * halves keep the style */
       DeskParaStyle next = self->edit_at_line_end ? style_after_enter (self->edit_style)
                                                   : self->edit_style;
-      restyle_lines (self, last - 1, last - 1, self->edit_style);
-      restyle_lines (self, last, last, next);
+      desk_body_buffer_restyle_lines (self, last - 1, last - 1, self->edit_style);
+      desk_body_buffer_restyle_lines (self, last, last, next);
     }
   else
     {
-      restyle_lines (self, last - n_lines, last - n_lines, self->edit_style);
+      desk_body_buffer_restyle_lines (self, last - n_lines, last - n_lines, self->edit_style);
       if (n_lines > 1)
-        restyle_lines (self, last - n_lines + 1, last - 1, DESK_PARA_PARAGRAPH);
-      restyle_lines (self, last, last,
+        desk_body_buffer_restyle_lines (self, last - n_lines + 1, last - 1, DESK_PARA_PARAGRAPH);
+      desk_body_buffer_restyle_lines (self, last, last,
                      self->edit_at_line_end ? DESK_PARA_PARAGRAPH : self->edit_style);
     }
 }
@@ -301,7 +260,7 @@ desk_body_buffer_insert_text (GtkTextBuffer *buffer,
     }
 
   self->insert_started = g_get_monotonic_time ();
-  self->edit_style = get_line_style (self, gtk_text_iter_get_line (iter));
+  self->edit_style = desk_body_buffer_get_line_style (self, gtk_text_iter_get_line (iter));
   self->edit_at_line_end = gtk_text_iter_ends_line (iter);
   GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->insert_text (buffer, iter, text, len);
 
@@ -324,7 +283,7 @@ desk_body_buffer_delete_range (GtkTextBuffer *buffer,
 {
   DeskBodyBuffer *self = DESK_BODY_BUFFER (buffer);
   GtkTextIter *first = gtk_text_iter_compare (start, end) <= 0 ? start : end;
-  DeskParaStyle style = get_line_style (self, gtk_text_iter_get_line (first));
+  DeskParaStyle style = desk_body_buffer_get_line_style (self, gtk_text_iter_get_line (first));
   int line, offset;
 
   GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->delete_range (buffer, start, end);
@@ -332,7 +291,7 @@ desk_body_buffer_delete_range (GtkTextBuffer *buffer,
     return;
   line = gtk_text_iter_get_line (start);
   offset = gtk_text_iter_get_offset (start);
-  restyle_lines (self, line, line, style);
+  desk_body_buffer_restyle_lines (self, line, line, style);
   gtk_text_buffer_get_iter_at_offset (buffer, start, offset);
   *end = *start;
 }
@@ -356,7 +315,8 @@ desk_body_buffer_apply_tag (GtkTextBuffer     *buffer,
   if (gtk_text_iter_get_line (&last) > gtk_text_iter_get_line (start) &&
       gtk_text_iter_starts_line (&last))
     gtk_text_iter_backward_char (&last);
-  restyle_lines (self, gtk_text_iter_get_line (start), gtk_text_iter_get_line (&last), style);
+  desk_body_buffer_restyle_lines (self, gtk_text_iter_get_line (start),
+                                  gtk_text_iter_get_line (&last), style);
 }
 
 static void
@@ -401,375 +361,21 @@ desk_body_buffer_end_user_action (GtkTextBuffer *buffer)
     note_insert_time (self);
 }
 
-/* Loading and serialising */
+/* Link tags (loading and serialising are in desk-body-buffer-serialize.c) */
 
-static GtkTextTag *
-create_link_tag (DeskBodyBuffer *self,
-                 const char     *href)
+GtkTextTag *
+desk_body_buffer_create_link_tag (DeskBodyBuffer *self,
+                                  const char     *href)
 {
   GtkTextTag *tag = gtk_text_tag_new (NULL);
 
-  g_object_set_data_full (G_OBJECT (tag), link_href_key, g_strdup (href), g_free);
+  g_object_set_data_full (G_OBJECT (tag), DESK_LINK_HREF_KEY, g_strdup (href), g_free);
   g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "foreground-rgba", &self->link_color,
                 NULL);
   gtk_text_tag_table_add (gtk_text_buffer_get_tag_table (as_text (self)), tag);
   g_ptr_array_add (self->link_tags, tag);
   g_object_unref (tag);
   return tag;
-}
-
-static void
-apply_marks (DeskBodyBuffer  *self,
-             const DeskBlock *block,
-             int              line)
-{
-  GtkTextBuffer *buffer = as_text (self);
-
-  for (guint i = 0; i < desk_block_get_n_marks (block); i++)
-    {
-      const DeskMark *mark = desk_block_get_mark (block, i);
-      GtkTextIter start, end;
-      GtkTextTag *tag;
-
-      if (mark->kind == DESK_MARK_LINK)
-        tag = create_link_tag (self, mark->href);
-      else
-        tag = mark->kind == DESK_MARK_EM ? self->em_tag : self->strong_tag;
-      gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, mark->start);
-      gtk_text_buffer_get_iter_at_line_offset (buffer, &end, line, mark->end);
-      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-    }
-}
-
-static DeskParaStyle
-style_of_block (const DeskBlock *block)
-{
-  switch (desk_block_get_kind (block))
-    {
-    case DESK_BLOCK_SUBHEADING:
-      return DESK_PARA_SUBHEADING;
-    case DESK_BLOCK_QUOTE:
-      return DESK_PARA_QUOTE;
-    case DESK_BLOCK_PULLQUOTE:
-      return DESK_PARA_PULLQUOTE;
-    case DESK_BLOCK_PARAGRAPH:
-    default:
-      return DESK_PARA_PARAGRAPH;
-    }
-}
-
-static void
-remove_link_tags (DeskBodyBuffer *self)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (as_text (self));
-
-  for (guint i = 0; i < self->link_tags->len; i++)
-    gtk_text_tag_table_remove (table, g_ptr_array_index (self->link_tags, i));
-  g_ptr_array_set_size (self->link_tags, 0);
-}
-
-static void
-restyle_runs (DeskBodyBuffer *self,
-              GArray         *styles)
-{
-  guint first = 0;
-
-  for (guint i = 1; i <= styles->len; i++)
-    if (i == styles->len ||
-        g_array_index (styles, DeskParaStyle, i) != g_array_index (styles, DeskParaStyle, first))
-      {
-        restyle_lines (self, first, i - 1, g_array_index (styles, DeskParaStyle, first));
-        first = i;
-      }
-}
-
-/* One insert of the whole text, then the tags: each block is a line, and
- * a quote's attribution the line after it. */
-static void
-fill (DeskBodyBuffer *self,
-      GPtrArray      *blocks)
-{
-  GtkTextBuffer *buffer = as_text (self);
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (GArray) styles = g_array_new (FALSE, FALSE, sizeof (DeskParaStyle));
-  g_autofree int *lines = g_new (int, blocks->len + 1);
-  GtkTextIter iter;
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      DeskBlock *block = g_ptr_array_index (blocks, i);
-      DeskParaStyle style = style_of_block (block);
-
-      lines[i] = styles->len;
-      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", desk_block_get_text (block));
-      g_array_append_val (styles, style);
-      if (desk_block_has_attribution (block) && *desk_block_get_attribution (block))
-        {
-          style = DESK_PARA_ATTRIBUTION;
-          g_string_append_printf (text, "\n%s", desk_block_get_attribution (block));
-          g_array_append_val (styles, style);
-        }
-    }
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  gtk_text_buffer_insert (buffer, &iter, text->str, text->len);
-
-  for (guint i = 0; i < blocks->len; i++)
-    apply_marks (self, g_ptr_array_index (blocks, i), lines[i]);
-  restyle_runs (self, styles);
-}
-
-static void
-clear_all (DeskBodyBuffer *self)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (as_text (self), &start, &end);
-  gtk_text_buffer_delete (as_text (self), &start, &end);
-  remove_link_tags (self);
-  self->tail_style = DESK_PARA_PARAGRAPH;
-}
-
-void
-desk_body_buffer_load (DeskBodyBuffer *self,
-                       GPtrArray      *blocks)
-{
-  GtkTextIter start;
-
-  g_return_if_fail (DESK_IS_BODY_BUFFER (self));
-  g_return_if_fail (blocks != NULL);
-
-  gtk_text_buffer_begin_irreversible_action (as_text (self));
-  self->loading++;
-  clear_all (self);
-  fill (self, blocks);
-  self->loading--;
-  gtk_text_buffer_end_irreversible_action (as_text (self));
-  gtk_text_buffer_get_start_iter (as_text (self), &start);
-  gtk_text_buffer_place_cursor (as_text (self), &start);
-  gtk_text_buffer_set_modified (as_text (self), FALSE);
-}
-
-void
-desk_body_buffer_replace (DeskBodyBuffer *self,
-                          GPtrArray      *blocks)
-{
-  GtkTextIter start, end;
-
-  g_return_if_fail (DESK_IS_BODY_BUFFER (self));
-  g_return_if_fail (blocks != NULL);
-
-  gtk_text_buffer_begin_user_action (as_text (self));
-  self->loading++;
-  gtk_text_buffer_get_bounds (as_text (self), &start, &end);
-  gtk_text_buffer_delete (as_text (self), &start, &end);
-  fill (self, blocks);
-  self->loading--;
-  gtk_text_buffer_end_user_action (as_text (self));
-}
-
-gboolean
-desk_body_buffer_is_empty (DeskBodyBuffer *self)
-{
-  g_return_val_if_fail (DESK_IS_BODY_BUFFER (self), TRUE);
-  return gtk_text_buffer_get_char_count (as_text (self)) == 0;
-}
-
-typedef struct {
-  DeskMarkKind kind;
-  guint start;
-  guint end;
-  const char *href;
-} OpenMark;
-
-static int
-compare_marks (gconstpointer a,
-               gconstpointer b)
-{
-  const OpenMark *ma = a, *mb = b;
-
-  if (ma->start != mb->start)
-    return ma->start < mb->start ? -1 : 1;
-  if (ma->end != mb->end)
-    return ma->end < mb->end ? -1 : 1;
-  return (int) ma->kind - (int) mb->kind;
-}
-
-static gboolean
-mark_of_tag (DeskBodyBuffer *self,
-             GtkTextTag     *tag,
-             DeskMarkKind   *kind,
-             const char    **href)
-{
-  *href = g_object_get_data (G_OBJECT (tag), link_href_key);
-  if (*href)
-    *kind = DESK_MARK_LINK;
-  else if (tag == self->em_tag)
-    *kind = DESK_MARK_EM;
-  else if (tag == self->strong_tag)
-    *kind = DESK_MARK_STRONG;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* Opens a mark for each mark tag in @tags, at line offset @offset. */
-static void
-open_marks (DeskBodyBuffer *self,
-            GSList         *tags,
-            guint           offset,
-            GArray         *open)
-{
-  for (GSList *l = tags; l; l = l->next)
-    {
-      OpenMark mark = { 0, offset, G_MAXUINT, NULL };
-
-      if (mark_of_tag (self, l->data, &mark.kind, &mark.href))
-        g_array_append_val (open, mark);
-    }
-}
-
-static void
-close_marks (DeskBodyBuffer *self,
-             GSList         *tags,
-             guint           offset,
-             GArray         *open,
-             GArray         *done)
-{
-  for (GSList *l = tags; l; l = l->next)
-    {
-      DeskMarkKind kind;
-      const char *href;
-
-      if (!mark_of_tag (self, l->data, &kind, &href))
-        continue;
-      for (guint i = 0; i < open->len; i++)
-        {
-          OpenMark *mark = &g_array_index (open, OpenMark, i);
-
-          if (mark->kind == kind && mark->href == href)
-            {
-              mark->end = offset;
-              if (mark->end > mark->start)
-                g_array_append_val (done, *mark);
-              g_array_remove_index (open, i);
-              break;
-            }
-        }
-    }
-}
-
-/* The marks of the line from @start to @end (its end, newline excluded),
- * sorted by start. */
-static void
-collect_marks (DeskBodyBuffer    *self,
-               const GtkTextIter *start,
-               const GtkTextIter *end,
-               GArray            *done)
-{
-  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenMark));
-  GtkTextIter iter = *start;
-  GSList *tags = gtk_text_iter_get_tags (&iter);
-
-  open_marks (self, tags, 0, open);
-  g_slist_free (tags);
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, NULL) &&
-         gtk_text_iter_compare (&iter, end) < 0)
-    {
-      guint offset = gtk_text_iter_get_line_offset (&iter);
-
-      tags = gtk_text_iter_get_toggled_tags (&iter, FALSE);
-      close_marks (self, tags, offset, open, done);
-      g_slist_free (tags);
-      tags = gtk_text_iter_get_toggled_tags (&iter, TRUE);
-      open_marks (self, tags, offset, open);
-      g_slist_free (tags);
-    }
-  for (guint i = 0; i < open->len; i++)
-    {
-      OpenMark *mark = &g_array_index (open, OpenMark, i);
-
-      mark->end = gtk_text_iter_get_line_offset (end);
-      if (mark->end > mark->start)
-        g_array_append_val (done, *mark);
-    }
-  g_array_sort (done, compare_marks);
-}
-
-static DeskBlock *
-block_of_line (DeskBodyBuffer    *self,
-               const GtkTextIter *start,
-               const GtkTextIter *end,
-               DeskBlockKind      kind)
-{
-  g_autofree char *text = gtk_text_iter_get_slice (start, end);
-  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (OpenMark));
-  DeskBlock *block = desk_block_new (kind, text);
-
-  collect_marks (self, start, end, marks);
-  for (guint i = 0; i < marks->len; i++)
-    {
-      OpenMark *mark = &g_array_index (marks, OpenMark, i);
-      desk_block_add_mark (block, mark->kind, mark->start, mark->end, mark->href);
-    }
-  return block;
-}
-
-static DeskBlockKind
-kind_of_style (DeskParaStyle style)
-{
-  switch (style)
-    {
-    case DESK_PARA_SUBHEADING:
-      return DESK_BLOCK_SUBHEADING;
-    case DESK_PARA_QUOTE:
-      return DESK_BLOCK_QUOTE;
-    case DESK_PARA_PULLQUOTE:
-      return DESK_BLOCK_PULLQUOTE;
-    case DESK_PARA_PARAGRAPH:
-    case DESK_PARA_ATTRIBUTION:
-    default:
-      return DESK_BLOCK_PARAGRAPH;
-    }
-}
-
-GPtrArray *
-desk_body_buffer_dup_blocks (DeskBodyBuffer *self)
-{
-  GtkTextBuffer *buffer = as_text (self);
-  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_block_unref);
-  DeskBlock *quote = NULL; /* the last block, while it may take an attribution */
-  GtkTextIter start, end;
-
-  g_return_val_if_fail (DESK_IS_BODY_BUFFER (self), blocks);
-
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  while (!gtk_text_iter_is_end (&start))
-    {
-      DeskParaStyle style = get_line_style (self, gtk_text_iter_get_line (&start));
-
-      end = start;
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-      if (!gtk_text_iter_equal (&start, &end))
-        {
-          if (style == DESK_PARA_ATTRIBUTION && quote != NULL)
-            {
-              g_autofree char *text = gtk_text_iter_get_slice (&start, &end);
-              desk_block_set_attribution (quote, text);
-              quote = NULL;
-            }
-          else
-            {
-              DeskBlock *block = block_of_line (self, &start, &end, kind_of_style (style));
-              g_ptr_array_add (blocks, block);
-              quote = style == DESK_PARA_QUOTE || style == DESK_PARA_PULLQUOTE ? block : NULL;
-            }
-        }
-      start = end;
-      if (!gtk_text_iter_forward_line (&start))
-        break;
-    }
-  return blocks;
 }
 
 /* Inline marks */
@@ -841,7 +447,8 @@ desk_body_buffer_set_link (DeskBodyBuffer    *self,
     gtk_text_buffer_remove_tag (as_text (self), g_ptr_array_index (self->link_tags, i),
                                 start, end);
   if (href && *href && !gtk_text_iter_equal (start, end))
-    gtk_text_buffer_apply_tag (as_text (self), create_link_tag (self, href), start, end);
+    gtk_text_buffer_apply_tag (as_text (self), desk_body_buffer_create_link_tag (self, href),
+                               start, end);
   return TRUE;
 }
 
@@ -870,7 +477,7 @@ desk_body_buffer_get_link (DeskBodyBuffer    *self,
             *end = *iter;
             gtk_text_iter_forward_to_tag_toggle (end, l->data);
           }
-        return g_object_get_data (l->data, link_href_key);
+        return g_object_get_data (l->data, DESK_LINK_HREF_KEY);
       }
   return NULL;
 }
