@@ -10,6 +10,7 @@
 #include "desk-article.h"
 #include "desk-block.h"
 #include "desk-words.h"
+#include "desk-words-private.h"
 
 typedef struct {
   const char *language;
@@ -244,6 +245,276 @@ test_words_article (void)
   g_assert_cmpuint (desk_article_count_words (article), ==, 9);
 }
 
+/* ---- The fast count against Pango's ---- */
+
+#define N_VOCABULARY_PARAGRAPHS 16000
+#define N_SOUP_PARAGRAPHS 8000
+#define N_CODE_POINT_PARAGRAPHS 2000
+#define CORPUS_SEED 0x57c0de
+
+static const char *const latin_words[] = {
+  "police", "raid", "Tirana", "Durrës", "Çuçi", "shqiptare", "kontrolloi", "muxhahedinëve",
+  "État", "aujourd", "hui", "déclaré", "Straße", "Bundesverfassungsgericht", "prüft", "naïve",
+  "São", "Łódź", "İstanbul", "ŞİŞLİ", "ǅemal", "façade", "ﬁnal", "Ærø", "Øresund", "cœur",
+  "Dvořák", "Kraków", "Tiếng", "Việt", "e\u0301te\u0301", "n\u0303o", "U.S", "AT", "T", "l", "d",
+  "qu", "n", "s", "ka", "rock", "roll", "a", "I", "x", "MEK", "SPAK", "Ashraf", "iPhone",
+};
+
+static const char *const cyrillic_words[] = {
+  "полиция", "Москва", "объявил", "ёлка", "Україна", "з'їзд", "сьогодні", "Србија", "ђак",
+  "Қазақстан", "і", "в", "й", "ВКонтакте", "м\u0301ука",
+};
+
+static const char *const greek_words[] = {
+  "αστυνομία", "Αθήνα", "ό,τι", "ΕΛ.ΑΣ", "ΐ", "Ὀδυσσεύς", "και", "ή", "ο", "α\u0301",
+  "ΠΑΣΟΚ", "τ'", "σ'",
+};
+
+static const char *const arabic_words[] = {
+  "الشرطة", "الألبانية", "كَتَبَ", "الصَّحَفِيُّ", "مَقَالًا", "ثُمَّ", "نَشَرَهُ", "و", "بـ", "ـه",
+  "٣٫٥", "١٬٠٠٠", "٢٠٢٣", "ﻻ", "ﷺ", "إيران", "مخيم", "ٱلله",
+};
+
+static const char *const persian_words[] = {
+  "سه\u200Cشنبه", "می\u200Cخواهد", "۲۰۲۳", "۱۴۰۲", "پلیس", "آلبانی", "مجاهدین", "خلق",
+  "کرد", "گفت", "ی", "ها", "\u200Cها", "نمی\u200D\u200Cشود", "تهران",
+};
+
+static const char *const hebrew_words[] = {
+  "משטרה", "ירושלים", "צה״ל", "ח׳", "צה\"ל", "ב", "שָׁלוֹם", "ה'", "ו", "תל", "אביב",
+  "ﬠ", "יִשְׂרָאֵל", "בּ",
+};
+
+static const char *const other_words[] = {
+  "Երևան", "հայերեն", "թբ", "თბილისი", "საქართველო", "Ა", "ʻokina", "ʼ", "ǃXóõ",
+  "Ⅻ", "ⅻ", "ⁿ", "x²", "½", "℃", "№", "ℵ",
+};
+
+static const char *const numbers[] = {
+  "3.5", "1,000", "1.250.000", "50\u00A0000", "50\u202F000", "50\u2009000", "50 000", "21:00",
+  "24/7", "’90s", "'90s", "10", "2019–2023", "1st", "v2.0", "-5", "€20", "$3", "50%", "4.",
+  "0,5", "1'000", "1’000", "3..4", "7:", "12-", "42", "0", "٣", "۴", "19.", "2/3",
+};
+
+static const char *const addresses[] = {
+  "https://example.com/path?a=b&c=d", "jane@example.com", "www.gazeta.al", "user.name+tag@mail.co.uk",
+  "#hashtag", "@handle", "http://x.org/a_b/c-d.html#top", "mailto:a@b.c", "C:\\Temp\\x",
+  "snake_case", "__init__", "A&B", "R&D", "rock’n’roll", "and/or", "e-mail", "x86_64",
+};
+
+static const char *const separators[] = {
+  " ", " ", " ", " ", " ", "  ", "\u00A0", "\u2009", "\u202F", "\t", ", ", ". ", "; ", ": ",
+  "! ", "? ", "… ", " — ", "—", " – ", "-", "/", "'", "’", "‘", "“", "” ", " „", "« ", " »",
+  "‹", "›", " (", ") ", "[", "]", "{", "}", "&", "@", "*", "_", "·", " • ", "§", "%", "+", "=",
+  "<", ">", "|", "\\", "~", "^", "`", "°", "€", "£", "¥", "#", ":", ".", ",", "\"", "،", "؛",
+  "؟", "٪", "׳", "״", "։", "՝", "\u00AD", "\u200B", "\u200E", "\u200F", "\u2060", "\u2011",
+  "\u2010", "\u2019", "\u2024", "\u2027", "\u00B7", "\u0387", "\u066B", "\u066C", "\u05BE",
+  "\u058A", "\uFE52", "\uFE55", "\uFE13", "\uFE50", "\uFF0C", "\u2044", "\u2212", "\u00A0-",
+  " -", "- ", "''", "’’", "-/", "::", " ",
+};
+
+/* Characters that neither the scripts above nor their punctuation hold: they
+ * send a paragraph to Pango. */
+static const char *const strangers[] = {
+  "👍", "🇦🇱", "👨\u200D👩\u200D👧", "©", "®", "™", "‼", "↔", "阿尔巴尼亚", "アルバニア", "ひらがな",
+  "ภาษาไทย", "हिन्दी", "한국어", "\r", "\u2028", "\u0600", "\uFE0F", "1\uFE0F\u20E3", "\x01",
+};
+
+static const char *const marks[] = {
+  "\u0301", "\u0308", "\u064E", "\u0651", "\u05B8", "\u200C", "\u200D", "\u00AD", "\u20E3",
+  "\u0670", "\u1DC0", "\uFE20",
+};
+
+#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
+
+static const char *
+pick_word (GRand *rand)
+{
+  switch (g_rand_int_range (rand, 0, 12))
+    {
+    case 0: case 1: case 2: return PICK (rand, latin_words);
+    case 3: return PICK (rand, cyrillic_words);
+    case 4: return PICK (rand, greek_words);
+    case 5: return PICK (rand, arabic_words);
+    case 6: return PICK (rand, persian_words);
+    case 7: return PICK (rand, hebrew_words);
+    case 8: return PICK (rand, other_words);
+    case 9: case 10: return PICK (rand, numbers);
+    default: return PICK (rand, addresses);
+    }
+}
+
+/* Words of every script in this file, glued or parted by any of its punctuation. */
+static void
+append_vocabulary_paragraph (GString *out,
+                             GRand   *rand)
+{
+  guint n_tokens = g_rand_int_range (rand, 1, 40);
+
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      guint dice = g_rand_int_range (rand, 0, 100);
+
+      g_string_append (out, pick_word (rand));
+      if (dice < 4)
+        g_string_append (out, PICK (rand, marks));
+      else if (dice < 5)
+        g_string_append (out, PICK (rand, strangers));
+      if (dice < 55)
+        g_string_append_c (out, ' ');
+      else if (dice < 90)
+        g_string_append (out, PICK (rand, separators));
+      else if (dice < 95)
+        {
+          g_string_append (out, PICK (rand, separators));
+          g_string_append (out, PICK (rand, separators));
+        }
+    }
+}
+
+static const char *const soup[] = {
+  "a", "b", "Z", "é", "ß", "ж", "Ж", "λ", "ά", "ա", "ა", "ب", "ی", "ـ", "א", "ש", "1", "9", "٣",
+  "۴", "ⅻ", "½", "²", "ʻ", "\u0301", "\u064E", "\u05B8", "\u200C", "\u200D", "\u00AD",
+  "\u200B", "\u2060", "\u200E", " ", " ", "\u00A0", "\u2009", "\u202F", "\u2003", "\t", "-",
+  "\u2010", "\u2011", "/", ":", "@", "&", "'", "\u2019", "\u2018", ".", ",", ";", "\"", "_",
+  "\u203F", "\u2024", "\u2027", "\u00B7", "\u0387", "\u05F3", "\u05F4", "\u066B", "\u066C",
+  "\u060C", "\u058A", "\uFE13", "\uFE50", "\uFE52", "\uFE54", "\uFE55", "\uFE33", "!", "?", "(",
+  ")", "«", "»", "“", "”", "—", "–", "…", "%", "€", "+", "*", "#", "$", "°", "§", "\u2044",
+  "\u0589", "\u055D", "\u05BE", "\u061B", "\u06D4", "\uFF0C", "\u20E3", "\uFE20",
+};
+
+/* Single characters in any order: the joining and segmenting rules at every edge. */
+static void
+append_soup_paragraph (GString *out,
+                       GRand   *rand)
+{
+  guint n_chars = g_rand_int_range (rand, 1, 30);
+
+  for (guint i = 0; i < n_chars; i++)
+    g_string_append (out, PICK (rand, soup));
+}
+
+/* Any code point of the blocks the fast count knows, assigned or not, and a few others. */
+static void
+append_code_point_paragraph (GString *out,
+                             GRand   *rand)
+{
+  guint n_chars = g_rand_int_range (rand, 1, 20);
+
+  for (guint i = 0; i < n_chars; i++)
+    {
+      guint dice = g_rand_int_range (rand, 0, 10);
+      gunichar c;
+
+      if (dice < 6)
+        c = g_rand_int_range (rand, 0x20, 0x2200);
+      else if (dice < 8)
+        c = g_rand_int_range (rand, 0xFB00, 0xFF00);
+      else if (dice < 9)
+        c = g_rand_int_range (rand, 0x20, 0x80);
+      else
+        c = g_rand_int_range (rand, 0x2200, 0x30000);
+      if (c == '\n' || !g_unichar_validate (c))
+        c = ' ';
+      g_string_append_unichar (out, c);
+    }
+}
+
+static char *
+escape_paragraph (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x21 && c < 0x7F)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_printf (out, "<U+%04X>", c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every paragraph of @text counts the same both ways, in one of @languages after
+ * the other; returns how many paragraphs there are. */
+static guint
+check_paragraphs (const char        *text,
+                  const char *const *languages)
+{
+  g_auto (GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  guint n_languages = g_strv_length ((GStrv) languages);
+  guint n = 0;
+
+  for (guint i = 0; paragraphs[i]; i++, n++)
+    {
+      const char *language = languages[i % n_languages];
+      guint fast = desk_words_count (paragraphs[i], -1, language);
+      guint pango = desk_words_count_pango (paragraphs[i], -1, language);
+
+      if (fast != pango)
+        {
+          g_autofree char *escaped = escape_paragraph (paragraphs[i]);
+
+          g_test_message ("[%s] %u ≠ %u words: %s", language, fast, pango, escaped);
+        }
+      g_assert_cmpuint (fast, ==, pango);
+    }
+  return n;
+}
+
+static void
+test_words_same_as_pango (void)
+{
+  static const char *const languages[] = { "en", "sq", "fr", "ru", "el", "ar", "fa", "he", NULL };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (CORPUS_SEED);
+  g_autoptr (GString) corpus = g_string_new (NULL);
+  g_autoptr (DeskWordCounter) counter = desk_word_counter_new ();
+  guint n;
+
+  for (guint i = 0; i < N_VOCABULARY_PARAGRAPHS; i++)
+    {
+      append_vocabulary_paragraph (corpus, rand);
+      g_string_append_c (corpus, '\n');
+    }
+  for (guint i = 0; i < N_SOUP_PARAGRAPHS; i++)
+    {
+      append_soup_paragraph (corpus, rand);
+      g_string_append_c (corpus, '\n');
+    }
+  for (guint i = 0; i < N_CODE_POINT_PARAGRAPHS; i++)
+    {
+      append_code_point_paragraph (corpus, rand);
+      g_string_append_c (corpus, '\n');
+    }
+  n = check_paragraphs (corpus->str, languages);
+  g_assert_cmpuint (n, >, 20000);
+  /* the whole text, and through the editor's counter */
+  g_assert_cmpuint (desk_words_count (corpus->str, corpus->len, "en"), ==,
+                    desk_words_count_pango (corpus->str, corpus->len, "en"));
+  g_assert_cmpuint (desk_word_counter_count (counter, corpus->str, corpus->len, "en"), ==,
+                    desk_words_count_pango (corpus->str, corpus->len, "en"));
+}
+
+static void
+test_words_sample_same_as_pango (void)
+{
+  static const char *const english[] = { "en", NULL };
+  const char *dir = g_getenv ("COPYDESK_SAMPLES");
+  g_autofree char *path = g_build_filename (dir ? dir : ".", "tirana-raid.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, &error))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_assert_cmpuint (check_paragraphs (text, english), >, 10);
+  g_assert_cmpuint (desk_words_count (text, -1, "en"), ==, desk_words_count_pango (text, -1, "en"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,5 +535,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/words/reading-minutes", test_words_reading_minutes);
   g_test_add_func ("/copydesk/words/counter", test_words_counter);
   g_test_add_func ("/copydesk/words/article", test_words_article);
+  g_test_add_func ("/copydesk/words/same-as-pango", test_words_same_as_pango);
+  g_test_add_func ("/copydesk/words/sample-same-as-pango", test_words_sample_same_as_pango);
   return g_test_run ();
 }

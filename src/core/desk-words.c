@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "desk-words.h"
+#include "desk-words-private.h"
 
 #define N_STACK_ATTRS 512
 
@@ -107,7 +108,7 @@ count_attrs (const char         *text,
 
 /* One paragraph (no newline inside): word boundaries never cross one. */
 static guint
-count_paragraph (const char    *text,
+count_paragraph_pango (const char    *text,
                  int            length,
                  PangoLanguage *language)
 {
@@ -131,11 +132,24 @@ language_for (const char *language)
   return pango_language_from_string (language && language[0] ? language : "und");
 }
 
+typedef guint (*ParagraphFunc) (const char    *text,
+                                int            length,
+                                PangoLanguage *language);
+
+static guint
+count_paragraph (const char    *text,
+                 int            length,
+                 PangoLanguage *language)
+{
+  return count_paragraph_pango (text, length, language);
+}
+
 /* @text is valid UTF-8 of @length bytes. */
 static guint
 count_paragraphs (const char    *text,
                   gsize          length,
-                  PangoLanguage *language)
+                  PangoLanguage *language,
+                  ParagraphFunc  count)
 {
   const char *end = text + length;
   guint words = 0;
@@ -145,10 +159,30 @@ count_paragraphs (const char    *text,
       const char *nl = memchr (p, '\n', end - p);
       const char *stop = nl ? nl : end;
 
-      words += count_paragraph (p, (int) (stop - p), language);
+      words += count (p, (int) (stop - p), language);
       p = nl ? nl + 1 : end;
     }
   return words;
+}
+
+static guint
+count_text (const char    *text,
+            gssize         length,
+            const char    *language,
+            ParagraphFunc  count)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return 0;
+  if (length < 0)
+    length = (gssize) strlen (text);
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      text = valid = g_utf8_make_valid (text, length);
+      length = (gssize) strlen (valid);
+    }
+  return count_paragraphs (text, length, language_for (language), count);
 }
 
 /**
@@ -164,18 +198,15 @@ desk_words_count (const char *text,
                   gssize      length,
                   const char *language)
 {
-  g_autofree char *valid = NULL;
+  return count_text (text, length, language, count_paragraph);
+}
 
-  if (text == NULL)
-    return 0;
-  if (length < 0)
-    length = (gssize) strlen (text);
-  if (!g_utf8_validate_len (text, length, NULL))
-    {
-      text = valid = g_utf8_make_valid (text, length);
-      length = (gssize) strlen (valid);
-    }
-  return count_paragraphs (text, length, language_for (language));
+guint
+desk_words_count_pango (const char *text,
+                        gssize      length,
+                        const char *language)
+{
+  return count_text (text, length, language, count_paragraph_pango);
 }
 
 /**
