@@ -380,7 +380,8 @@ test_headline_rtl (Fixture       *fixture,
   Shown english, persian;
 
   gtk_css_provider_load_from_resource (css, "/io/github/copydesk/Copydesk/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   english = show_headline (fixture, "Albanian police raid the compound of Iranian exiles "
                                     "near Tirana after weeks of talks");
@@ -399,6 +400,94 @@ test_headline_rtl (Fixture       *fixture,
   g_assert_cmpint (persian.lines, ==, 1);
   g_assert_cmpint (persian.height, >=, english.height * 8 / 10);
   g_assert_cmpuint (persian.dark, >, 100);
+}
+
+static const char wire_copy[] =
+  "Albanian police raid compound\n"
+  "\n"
+  "TIRANA, June 21, 2023 \u2013 Albanian police forces conducted a raid.\n"
+  "\n"
+  "-Albanian authorities assert control-\n"
+  "\n"
+  "Authorities seized computers.\n";
+
+static char *
+dup_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Puts @text on the clipboard as another application would, and pastes
+ * it into the empty body of a story with @headline. */
+static GtkTextBuffer *
+paste_wire_copy (Fixture    *fixture,
+                 const char *headline)
+{
+  g_autoptr (DeskArticle) article = desk_article_new ();
+  GtkTextView *view = fixture->editor->body_view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr (GError) error = NULL;
+
+  desk_article_set_headline (article, headline);
+  g_assert_true (desk_store_save (fixture->store, article, &error));
+  load (fixture, desk_article_get_id (article));
+  g_assert_true (desk_body_buffer_is_empty (DESK_BODY_BUFFER (buffer)));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), wire_copy);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_signal_emit_by_name (view, "paste-clipboard");
+  WAIT_UNTIL (!desk_body_buffer_is_empty (DESK_BODY_BUFFER (buffer)));
+  wait_for_idle ();
+  return buffer;
+}
+
+/* Wire copy pasted into an empty body is structured, its headline and
+ * dateline go to the empty fields, and one undo gives the plain paste. */
+static void
+test_paste_structures (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkTextBuffer *buffer = paste_wire_copy (fixture, "");
+  g_autoptr (GPtrArray) blocks = desk_body_buffer_dup_blocks (DESK_BODY_BUFFER (buffer));
+  GtkTextView *headline_view = fixture->editor->headline_view;
+  g_autofree char *headline = dup_buffer_text (gtk_text_view_get_buffer (headline_view));
+  g_autofree char *plain = NULL;
+
+  g_assert_cmpuint (blocks->len, ==, 3);
+  g_assert_cmpstr (desk_block_get_text (blocks->pdata[0]), ==,
+                   "Albanian police forces conducted a raid.");
+  g_assert_cmpint (desk_block_get_kind (blocks->pdata[1]), ==, DESK_BLOCK_SUBHEADING);
+  g_assert_cmpstr (desk_block_get_text (blocks->pdata[1]), ==,
+                   "Albanian authorities assert control");
+  g_assert_cmpstr (headline, ==, "Albanian police raid compound");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->editor->place_entry)), ==,
+                   "Tirana");
+  g_assert_cmpstr (desk_dateline_get_date (fixture->editor->dateline), ==, "2023-06-21");
+
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  wait_for_idle ();
+  plain = dup_buffer_text (buffer);
+  g_assert_cmpstr (plain, ==, wire_copy);
+}
+
+/* A headline already there is not replaced: the paste stays plain, so no
+ * pasted line is lost. */
+static void
+test_paste_keeps_headline (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkTextBuffer *buffer = paste_wire_copy (fixture, "Our own headline");
+  GtkTextView *headline_view = fixture->editor->headline_view;
+  g_autofree char *headline = dup_buffer_text (gtk_text_view_get_buffer (headline_view));
+  g_autofree char *body = dup_buffer_text (buffer);
+
+  g_assert_cmpstr (headline, ==, "Our own headline");
+  g_assert_cmpstr (body, ==, wire_copy);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->editor->place_entry)), ==, "");
 }
 
 static void
@@ -481,6 +570,10 @@ main (int   argc,
               test_checkpoint_async, fixture_tear_down);
   g_test_add ("/copydesk/editor/headline-rtl", Fixture, NULL, fixture_set_up,
               test_headline_rtl, fixture_tear_down);
+  g_test_add ("/copydesk/editor/paste-structures", Fixture, NULL, fixture_set_up,
+              test_paste_structures, fixture_tear_down);
+  g_test_add ("/copydesk/editor/paste-keeps-headline", Fixture, NULL, fixture_set_up,
+              test_paste_keeps_headline, fixture_tear_down);
   g_test_add ("/copydesk/editor/failed-save", Fixture, NULL, fixture_set_up, test_failed_save,
               fixture_tear_down);
   g_test_add ("/copydesk/editor/find", Fixture, NULL, fixture_set_up, test_find,

@@ -319,8 +319,24 @@ retry_save_cb (GtkWidget  *widget,
   desk_editor_flush_async (DESK_EDITOR (widget), NULL, NULL, NULL);
 }
 
+/* Text copied from a text view of this process, tags and all: GTK pastes
+ * it as it is. (A clipboard's formats list GtkTextBuffer for any text, as
+ * one can be made from it, so the provider's own formats decide.) */
+static gboolean
+is_copied_from_text_view (GdkClipboard *clipboard)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+  g_autoptr (GdkContentFormats) formats = NULL;
+
+  if (content == NULL)
+    return FALSE;
+  formats = gdk_content_provider_ref_formats (content);
+  return gdk_content_formats_contain_gtype (formats, GTK_TYPE_TEXT_BUFFER);
+}
+
 /* Paste: wire copy pasted into an empty body is given its structure
- * (subheadings, quotes) as a second undoable step after the plain paste. */
+ * (subheadings, quotes; headline, dateline and the like into their empty
+ * fields) as a second undoable step after the plain paste. */
 
 static void
 structure_paste (DeskEditor *self,
@@ -332,6 +348,8 @@ structure_paste (DeskEditor *self,
   g_autoptr (GPtrArray) blocks = NULL;
 
   if (read == NULL || desk_article_get_n_blocks (read) < 2)
+    return;
+  if (!desk_editor_take_pasted_fields (self, read))
     return;
   blocks = g_ptr_array_new ();
   for (guint i = 0; i < desk_article_get_n_blocks (read); i++)
@@ -348,13 +366,13 @@ paste_text_received_cb (GObject      *source,
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
   GtkTextBuffer *buffer;
 
-  if (text == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+  if (text == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL || self->article == NULL)
     return;
   buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
   gtk_text_buffer_end_user_action (buffer);
-  if (strchr (text, '\n') && desk_body_buffer_is_empty (desk_editor_get_body (self)) == FALSE)
+  if (strchr (text, '\n'))
     structure_paste (self, text);
 }
 
@@ -364,9 +382,8 @@ on_body_paste_cb (GtkTextView *view,
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
 
-  /* inside the app GTK keeps the tags; only outside text into an empty body
-   * is structured */
-  if (gdk_clipboard_is_local (clipboard) || !desk_body_buffer_is_empty (desk_editor_get_body (self)))
+  if (is_copied_from_text_view (clipboard) ||
+      !desk_body_buffer_is_empty (desk_editor_get_body (self)))
     return;
   g_signal_stop_emission_by_name (view, "paste-clipboard");
   gdk_clipboard_read_text_async (clipboard, NULL, paste_text_received_cb, g_object_ref (self));

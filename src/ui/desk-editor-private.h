@@ -100,6 +100,8 @@ DeskArticle    *desk_editor_build_article       (DeskEditor    *self);
 void            desk_editor_emit_saved          (DeskEditor    *self,
                                                  gint64         id);
 void            desk_editor_notify_save_state   (DeskEditor    *self);
+gboolean        desk_editor_take_pasted_fields  (DeskEditor    *self,
+                                                 DeskArticle   *pasted);
 
 /* desk-editor-save.c */
 void            desk_editor_save_now            (DeskEditor    *self);

@@ -465,6 +465,78 @@ fill_fields (DeskEditor  *self,
            desk_article_get_id (article), (g_get_monotonic_time () - started) / 1000, blocks->len);
 }
 
+/* Pasted wire copy: the fields the reader found go to the editor's fields.
+ * A field already filled with other text would lose the pasted one, so
+ * then nothing is taken. */
+
+typedef struct {
+  GtkWidget *field; /* a GtkEditable, or a GtkTextView */
+  const char *text;
+} PastedField;
+
+static char *
+dup_field_text (GtkWidget *field)
+{
+  if (GTK_IS_TEXT_VIEW (field))
+    return dup_view_text (GTK_TEXT_VIEW (field));
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+}
+
+static void
+set_field_text (GtkWidget  *field,
+                const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (field))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+}
+
+gboolean
+desk_editor_take_pasted_fields (DeskEditor  *self,
+                                DeskArticle *pasted)
+{
+  const DeskDateline *dateline = desk_article_get_dateline (pasted);
+  PastedField fields[] = {
+    { GTK_WIDGET (self->kicker_entry), desk_article_get_kicker (pasted) },
+    { GTK_WIDGET (self->headline_view), desk_article_get_headline (pasted) },
+    { GTK_WIDGET (self->deck_view), desk_article_get_deck (pasted) },
+    { GTK_WIDGET (self->byline_entry), desk_article_get_byline (pasted) },
+    { GTK_WIDGET (self->source_name_entry), desk_article_get_source_name (pasted) },
+    { GTK_WIDGET (self->source_url_entry), desk_article_get_source_url (pasted) },
+  };
+  gboolean take_dateline = dateline && !desk_dateline_is_empty (dateline);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *current = dup_field_text (fields[i].field);
+
+      if (fields[i].text && *fields[i].text && *current && g_strcmp0 (current, fields[i].text))
+        return FALSE;
+    }
+  if (take_dateline && !desk_dateline_is_empty (self->dateline))
+    return FALSE;
+  if (*desk_article_get_tagline (pasted) && *desk_article_get_tagline (self->article))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].text && *fields[i].text)
+      set_field_text (fields[i].field, fields[i].text);
+  if (*desk_article_get_tagline (pasted))
+    desk_article_set_tagline (self->article, desk_article_get_tagline (pasted));
+  if (take_dateline)
+    {
+      desk_dateline_free (self->dateline);
+      self->dateline = desk_dateline_copy (dateline);
+      fill_entry (self->place_entry, desk_dateline_get_place (self->dateline));
+      fill_entry (self->credit_entry, desk_dateline_get_credit (self->dateline));
+      show_date_in_calendar (self);
+      update_dateline (self);
+    }
+  desk_editor_changed (self);
+  return TRUE;
+}
+
 static void
 set_busy (DeskEditor *self,
           gboolean    busy)
