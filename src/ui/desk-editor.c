@@ -236,28 +236,30 @@ make_single_line (DeskEditor  *self,
 /* A text view whose text was set while it was hidden keeps the height of
  * its old layout when shown: GTK 4.8 validates the layout at the new width
  * only while allocating, and queues no resize for the height it finds.
- * Measuring again in the next frames gives the view its real height. */
+ * Measuring again in the frames of the next second gives the view its
+ * real height. */
 static gboolean
 refit_height_cb (GtkWidget     *view,
                  GdkFrameClock *clock,
                  gpointer       data)
 {
-  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "desk-refit-frames"));
+  gint64 *mapped_at = data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
   int height;
 
+  if (*mapped_at == 0)
+    *mapped_at = now;
   gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
                       &height, NULL, NULL, NULL);
   if (height != gtk_widget_get_height (view))
     gtk_widget_queue_resize (view);
-  g_object_set_data (G_OBJECT (view), "desk-refit-frames", GINT_TO_POINTER (frames + 1));
-  return frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  return now - *mapped_at < G_USEC_PER_SEC ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
 on_field_view_map_cb (GtkWidget *view)
 {
-  g_object_set_data (G_OBJECT (view), "desk-refit-frames", GINT_TO_POINTER (0));
-  gtk_widget_add_tick_callback (view, refit_height_cb, NULL, NULL);
+  gtk_widget_add_tick_callback (view, refit_height_cb, g_new0 (gint64, 1), g_free);
 }
 
 /* Placeholders for text views, which GTK 4.8 lacks */
