@@ -85,6 +85,95 @@ test_apply_map (void)
     g_assert_cmpuint (g_array_index (map, guint, i), ==, expected[i]);
 }
 
+/* With and without the map the text is the same; the map rises from 0 to the
+ * result's length, and every letter or digit lands on itself. */
+static void
+assert_map_consistent (const char    *language,
+                       DeskDashStyle  dash,
+                       const char    *in)
+{
+  g_autoptr (GArray) map = NULL;
+  g_autofree char *plain = desk_typography_apply (in, language, dash);
+  g_autofree char *out = desk_typography_apply_with_map (in, language, dash, &map);
+  glong n_in = g_utf8_strlen (in, -1);
+  guint i = 0;
+
+  g_assert_cmpstr (out, ==, plain);
+  g_assert_cmpuint (map->len, ==, n_in + 1);
+  g_assert_cmpuint (g_array_index (map, guint, map->len - 1), ==, g_utf8_strlen (out, -1));
+  for (const char *p = in; *p; p = g_utf8_next_char (p), i++)
+    {
+      guint at = g_array_index (map, guint, i);
+
+      g_assert_cmpuint (at, <=, g_array_index (map, guint, i + 1));
+      if (g_unichar_isalnum (g_utf8_get_char (p)))
+        g_assert_cmpuint (g_utf8_get_char (g_utf8_offset_to_pointer (out, at)), ==,
+                          g_utf8_get_char (p));
+    }
+}
+
+/* Long runs that need no change, with the punctuation at their very ends. */
+static void
+test_apply_long_runs (void)
+{
+  g_autofree char *run = g_strnfill (5000, 'a');
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", run);
+  g_autofree char *quoted_out = g_strdup_printf ("“%s”", run);
+  g_autofree char *dashes = g_strdup_printf ("--%s...", run);
+  g_autofree char *dashes_out = g_strdup_printf ("–%s…", run);
+  g_autofree char *curly = g_strdup_printf ("“%s \"", run);
+  g_autofree char *curly_out = g_strdup_printf ("“%s ”", run);
+  g_autofree char *french = g_strdup_printf ("%s ?%s !", run, run);
+  g_autofree char *french_out = g_strdup_printf ("%s\u202F?%s\u202F!", run, run);
+  g_autofree char *english = g_strdup_printf ("%s ?", run);
+
+  assert_apply ("en", DESK_DASH_EN, quoted, quoted_out);
+  assert_apply ("en", DESK_DASH_EN, dashes, dashes_out);
+  assert_apply ("en", DESK_DASH_EN, curly, curly_out);
+  assert_apply ("fr", DESK_DASH_EN, french, french_out);
+  assert_apply ("en", DESK_DASH_EN, english, english);
+  assert_apply ("en", DESK_DASH_EN, run, run);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *language = i ? "fr" : "en";
+
+      assert_map_consistent (language, DESK_DASH_EN, quoted);
+      assert_map_consistent (language, DESK_DASH_EM, dashes);
+      assert_map_consistent (language, DESK_DASH_EN, curly);
+      assert_map_consistent (language, DESK_DASH_EN, french);
+      assert_map_consistent (language, DESK_DASH_EN, run);
+    }
+}
+
+/* Characters of two or more bytes right beside the punctuation, curly marks met
+ * in the middle of a run, and characters that share a lead byte with the marks. */
+static void
+test_apply_multibyte (void)
+{
+  static const char *cases[][3] = {
+    { "en", "é \"ë\" é\"", "é “ë” é”" },
+    { "en", "世--世 ش - ش", "世–世 ش – ش" },
+    { "en", "naïve 'été' don't", "naïve ‘été’ don’t" },
+    { "en", "ab “cd\" ef", "ab “cd” ef" },
+    { "en", "“ab ‘cd' ef\"", "“ab ‘cd’ ef”" },
+    { "en", "x – \"y\" — z… \"😊\"", "x – “y” — z… “😊”" },
+    { "de", "„Ja\" und ‚nein'", "„Ja“ und ‚nein‘" },
+    { "de", "\"Ja“ – \"nein\"", "„Ja“ – „nein“" },
+    { "fr", "«\u00A0Oui\" dit-il ; « non \"", "«\u00A0Oui\u00A0» dit-il\u202F; « non\u00A0»" },
+    { "fr", "Ça va ? Très\u00A0bien !", "Ça va\u202F? Très\u00A0bien\u202F!" },
+    { "fa", "او گفت \"نه\"...", "او گفت «نه»…" },
+    { "pl", "„Tak\" i 'nie'", "„Tak” i ‚nie’" },
+  };
+
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u: %s", i, cases[i][1]);
+      assert_apply (cases[i][0], DESK_DASH_EN, cases[i][1], cases[i][2]);
+      assert_map_consistent (cases[i][0], DESK_DASH_EN, cases[i][1]);
+    }
+}
+
 typedef struct {
   const char *language;
   DeskDashStyle dash;
@@ -198,6 +287,8 @@ main (int   argc,
   g_test_add_func ("/copydesk/typography/apply/german-albanian", test_apply_german_albanian);
   g_test_add_func ("/copydesk/typography/apply/french", test_apply_french);
   g_test_add_func ("/copydesk/typography/apply/offset-map", test_apply_map);
+  g_test_add_func ("/copydesk/typography/apply/long-runs", test_apply_long_runs);
+  g_test_add_func ("/copydesk/typography/apply/multibyte", test_apply_multibyte);
   g_test_add_func ("/copydesk/typography/typing/replace", test_replace_before_cursor);
   g_test_add_func ("/copydesk/typography/typing/matches-apply", test_typing_matches_apply);
 

@@ -277,9 +277,70 @@ apply_one (QuoteState *state,
   return 1;
 }
 
+/* ASCII bytes apply_one may change: 1 in every style, 2 where marks are spaced (French). */
+static const guchar ascii_triggers[128] = {
+  ['\0'] = 1, ['"'] = 1, ['\''] = 1, ['-'] = 1, ['.'] = 1,
+  [';'] = 2, [':'] = 2, ['!'] = 2, ['?'] = 2,
+};
+
+static gboolean
+is_style_mark (const QuoteStyle *style,
+               gunichar          c)
+{
+  return c == style->dq_open || c == style->dq_close || c == style->sq_open ||
+         c == style->sq_close;
+}
+
+/* The end of the run from @p that apply_one would copy unchanged: no punctuation
+ * to replace and no curly mark to track. Sets @n_chars to its length in characters. */
+static const char *
+plain_run_end (const QuoteStyle *style,
+               const char       *p,
+               guint            *n_chars)
+{
+  guchar stop = style->spaced ? 3 : 1;
+  guint n = 0;
+
+  for (;; n++)
+    {
+      guchar b = (guchar) *p;
+
+      if (b < 0x80)
+        {
+          if (ascii_triggers[b] & stop)
+            break;
+          p++;
+          continue;
+        }
+      /* every style's marks lie in U+0080–U+00BF (lead byte C2) or U+2000–U+2FFF (E2) */
+      if ((b == 0xC2 || b == 0xE2) && is_style_mark (style, g_utf8_get_char (p)))
+        break;
+      p = g_utf8_next_char (p);
+    }
+  *n_chars = n;
+  return p;
+}
+
+/* Copies the run from @p that needs no change; returns its end. */
+static const char *
+copy_plain_run (const QuoteStyle *style,
+                Out              *out,
+                const char       *p,
+                guint            *map)
+{
+  guint n = 0;
+  const char *end = plain_run_end (style, p, &n);
+
+  g_string_append_len (out->str, p, end - p);
+  for (guint i = 0; map != NULL && i < n; i++)
+    map[i] = out->n_chars + i;
+  out->n_chars += n;
+  return end;
+}
+
 /**
  * desk_typography_apply_with_map:
- * @text: plain text, as typed
+ * @text: plain text, as typed (valid UTF-8)
  * @language: the story's BCP 47 tag; picks the quotation marks
  * @dash: what a double hyphen or a spaced hyphen becomes ("---" is always an em dash)
  * @offsets: (out) (optional): for each input character i (and one past the end),
@@ -295,25 +356,38 @@ desk_typography_apply_with_map (const char     *text,
                                 GArray        **offsets)
 {
   QuoteState state = { find_quote_style (language), dash, FALSE, FALSE };
-  Out out = { g_string_sized_new (text ? strlen (text) + 8 : 1), 0 };
-  GArray *map = offsets ? g_array_new (FALSE, FALSE, sizeof (guint)) : NULL;
+  gsize len = text ? strlen (text) : 0;
+  Out out = { g_string_sized_new (len + 8), 0 };
+  GArray *map = offsets ? g_array_sized_new (FALSE, FALSE, sizeof (guint), len + 1) : NULL;
+  guint *slot = NULL, n_in = 0;
   gboolean skip_spaces = FALSE;
 
+  if (map)
+    g_array_set_size (map, len + 1); /* never fewer bytes than characters */
   for (const char *p = text ? text : ""; *p;)
     {
-      guint at = out.n_chars;
-      guint n = apply_one (&state, &out, p, &skip_spaces);
+      const char *run = p;
+      guint at = out.n_chars, n;
 
+      slot = map ? &g_array_index (map, guint, n_in) : NULL;
+      if (!skip_spaces && (p = copy_plain_run (state.style, &out, p, slot)) > run)
+        {
+          n_in += out.n_chars - at;
+          continue;
+        }
+      n = apply_one (&state, &out, p, &skip_spaces);
       for (guint i = 0; i < n; i++)
         {
           if (map)
-            g_array_append_val (map, at);
+            slot[i] = at;
           p = g_utf8_next_char (p);
         }
+      n_in += n;
     }
   if (map)
     {
-      g_array_append_val (map, out.n_chars);
+      g_array_index (map, guint, n_in) = out.n_chars;
+      g_array_set_size (map, n_in + 1);
       *offsets = map;
     }
   return g_string_free (out.str, FALSE);
