@@ -339,6 +339,61 @@ test_marks_nesting (void)
   g_assert_nonnull (strstr (html, "<strong>“Hi”</strong> – <em>there…</em> end"));
 }
 
+static char *
+export_marked (const char *text,
+               DeskMarkKind kind,
+               guint        start,
+               guint        end,
+               const char  *href)
+{
+  g_autoptr (DeskArticle) a = desk_article_new ();
+  DeskBlock *b;
+
+  desk_article_set_headline (a, "Escapes");
+  desk_article_set_language (a, "en");
+  b = add_block (a, DESK_BLOCK_PARAGRAPH, text, NULL);
+  if (href != NULL || start < end)
+    desk_block_add_mark (b, kind, start, end, href);
+  return export (a);
+}
+
+/* Text that needs escaping at the ends of long clean runs and beside characters of
+ * two to four bytes comes out the same whether the block has marks or not. */
+static void
+test_escaping_runs (void)
+{
+  g_autofree char *run = g_strnfill (3000, 'x');
+  g_autofree char *in1 = g_strdup_printf ("&%s<", run);
+  g_autofree char *out1 = g_strdup_printf ("&amp;%s&lt;", run);
+  g_autofree char *in2 = g_strdup_printf ("<%s > %s&", run, run);
+  g_autofree char *out2 = g_strdup_printf ("&lt;%s &gt; %s&amp;", run, run);
+  const char *cases[][2] = {
+    { in1, out1 },
+    { in2, out2 },
+    { "é&ü<世>😊 a\tb\xC2\x85" "c\uFDD0" "d\uFFFE" "e\U0001FFFF" "f\uFFFD\u00A0g\x7F" "h",
+      "é&amp;ü&lt;世&gt;😊 a bcdef\uFFFD\u00A0gh" },
+    { "او گفت &نه> — \"x\"", "او گفت &amp;نه&gt; — “x”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint len = g_utf8_strlen (cases[i][0], -1);
+      g_autofree char *plain = export_marked (cases[i][0], DESK_MARK_EM, 0, 0, NULL);
+      g_autofree char *refused = export_marked (cases[i][0], DESK_MARK_LINK, 0, len, "file:///x");
+      g_autofree char *empty = export_marked (cases[i][0], DESK_MARK_STRONG, 1, 1, "");
+      g_autofree char *em = export_marked (cases[i][0], DESK_MARK_EM, 0, len, NULL);
+      g_autofree char *bare = g_strdup_printf (">%s</p>", cases[i][1]);
+      g_autofree char *wrapped = g_strdup_printf ("><em>%s</em></p>", cases[i][1]);
+
+      g_test_message ("case %u", i);
+      g_assert_nonnull (strstr (plain, bare));
+      /* the body only: a link's address goes into the font subsets */
+      g_assert_true (g_str_equal (strstr (refused, "<body>"), strstr (plain, "<body>")));
+      g_assert_true (g_str_equal (strstr (empty, "<body>"), strstr (plain, "<body>")));
+      g_assert_nonnull (strstr (em, wrapped));
+    }
+}
+
 static void
 test_rtl_and_paper (void)
 {
@@ -523,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/html/structure-order", test_structure_order);
   g_test_add_func ("/copydesk/html/well-formed", test_well_formed);
   g_test_add_func ("/copydesk/html/escaping", test_escaping);
+  g_test_add_func ("/copydesk/html/escaping-runs", test_escaping_runs);
   g_test_add_func ("/copydesk/html/link-schemes", test_link_schemes);
   g_test_add_func ("/copydesk/html/language-quotes", test_language_quotes);
   g_test_add_func ("/copydesk/html/marks-nesting", test_marks_nesting);

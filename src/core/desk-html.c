@@ -92,6 +92,38 @@ is_printable (gunichar c)
   return TRUE;
 }
 
+/* Whether the byte starts something append_escaped_len does not copy as is: an
+ * ASCII special or control, or the lead byte of a character is_printable may
+ * reject (U+0080–U+009F, U+FDD0–U+FFFF and beyond the BMP). Never a continuation byte. */
+static inline gboolean
+may_need_escape (guchar b)
+{
+  return b < 0x20 || b == '&' || b == '<' || b == '>' || b == '"' || b == 0x7F || b == 0xC2 ||
+         b >= 0xEF;
+}
+
+/* Escapes the character at @p; returns the next. */
+static const char *
+append_escaped_char (GString    *s,
+                     const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  const char *next = g_utf8_next_char (p);
+
+  switch (c)
+    {
+    case '&': g_string_append (s, "&amp;"); break;
+    case '<': g_string_append (s, "&lt;"); break;
+    case '>': g_string_append (s, "&gt;"); break;
+    case '"': g_string_append (s, "&quot;"); break;
+    case '\n': case '\t': case '\r': g_string_append_c (s, ' '); break;
+    default:
+      if (is_printable (c))
+        g_string_append_len (s, p, next - p);
+    }
+  return next;
+}
+
 /* Escapes @len bytes of text (or all of it for -1) for element content or a
  * double-quoted attribute. */
 static void
@@ -100,22 +132,17 @@ append_escaped_len (GString    *s,
                     gssize      len)
 {
   const char *end = len < 0 ? text + strlen (text) : text + len;
+  const char *p = text;
 
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+  while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *run = p;
 
-      switch (c)
-        {
-        case '&': g_string_append (s, "&amp;"); break;
-        case '<': g_string_append (s, "&lt;"); break;
-        case '>': g_string_append (s, "&gt;"); break;
-        case '"': g_string_append (s, "&quot;"); break;
-        case '\n': case '\t': case '\r': g_string_append_c (s, ' '); break;
-        default:
-          if (is_printable (c))
-            g_string_append_len (s, p, g_utf8_next_char (p) - p);
-        }
+      while (p < end && !may_need_escape ((guchar) *p))
+        p++;
+      g_string_append_len (s, run, p - run);
+      if (p < end)
+        p = append_escaped_char (s, p);
     }
 }
 
@@ -504,10 +531,12 @@ append_rich (Writer          *w,
              const DeskBlock *block)
 {
   const char *text = desk_block_get_text (block);
+  gboolean marked = desk_block_get_n_marks (block) > 0;
   g_autoptr (GArray) map = NULL;
   g_autofree char *typo = desk_typography_apply_with_map (text, w->language, w->options->dash,
-                                                          &map);
-  g_autoptr (GArray) spans = collect_spans (block, map);
+                                                          marked ? &map : NULL);
+  g_autoptr (GArray) spans = marked ? collect_spans (block, map)
+                                    : g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr (GPtrArray) open = g_ptr_array_new ();
   const char *p = typo;
   const char *end = typo + trimmed_length (typo);
@@ -528,6 +557,8 @@ append_rich (Writer          *w,
           if (span->end > pos)
             next = MIN (next, span->end);
         }
+      if (next == G_MAXUINT)
+        q = end; /* no tag to open or close before the end */
       for (; q < end && pos < next; pos++)
         q = g_utf8_next_char (q);
       append_escaped_len (w->buf, p, q - p);
