@@ -8,7 +8,17 @@
 
 #include "desk-store-private.h"
 
-typedef struct {
+typedef struct _Job Job;
+
+/* Runs on the worker connection; returns the task's result, or NULL with
+ * @error set. */
+typedef gpointer (*JobFunc) (DeskDb  *db,
+                             Job     *job,
+                             GError **error);
+
+struct _Job {
+  JobFunc run;
+  GDestroyNotify free_result;
   DeskArticle *article;
   char *query;
   gint64 id;
@@ -16,7 +26,18 @@ typedef struct {
   int status;
   guint offset;
   guint limit;
-} Job;
+};
+
+static Job *
+job_new (JobFunc        run,
+         GDestroyNotify free_result)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->run = run;
+  job->free_result = free_result;
+  return job;
+}
 
 static void
 job_free (Job *job)
@@ -26,40 +47,60 @@ job_free (Job *job)
   g_free (job);
 }
 
-static GTask *
-start_job (DeskStore           *self,
-           gpointer             tag,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data,
-           Job                **job)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, tag);
-  g_task_set_check_cancellable (task, TRUE);
-  *job = g_new0 (Job, 1);
-  g_task_set_task_data (task, *job, (GDestroyNotify) job_free);
-  return task;
-}
-
 static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
 {
   Job *job = data;
   GError *error = NULL;
   DeskDb *db = desk_store_lock_worker (source, &error);
-  gboolean ok = db && desk_db_save (db, job->article, &error);
+  gpointer result = NULL;
 
   if (db)
-    desk_store_unlock_worker (source);
-  if (ok)
-    g_task_return_pointer (task, g_object_ref (job->article), g_object_unref);
+    {
+      result = job->run (db, job, &error);
+      desk_store_unlock_worker (source);
+    }
+  if (result)
+    g_task_return_pointer (task, result, job->free_result);
   else
     g_task_return_error (task, error);
+}
+
+/* Takes @job; @tag is the public _async function, checked again by its _finish. */
+static void
+run_on_worker (DeskStore           *self,
+               gpointer             tag,
+               Job                 *job,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static gpointer
+finish_pointer (DeskStore     *self,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+save_job (DeskDb  *db,
+          Job     *job,
+          GError **error)
+{
+  return desk_db_save (db, job->article, error) ? g_object_ref (job->article) : NULL;
 }
 
 void
@@ -69,15 +110,14 @@ desk_store_save_async (DeskStore           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (DESK_IS_STORE (self));
   g_return_if_fail (DESK_IS_ARTICLE (article));
 
-  task = start_job (self, desk_store_save_async, cancellable, callback, user_data, &job);
+  job = job_new (save_job, g_object_unref);
   job->article = desk_article_copy (article);
-  g_task_run_in_thread (task, save_thread);
+  run_on_worker (self, desk_store_save_async, job, cancellable, callback, user_data);
 }
 
 DeskArticle *
@@ -85,27 +125,15 @@ desk_store_save_finish (DeskStore     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+static gpointer
+load_job (DeskDb  *db,
+          Job     *job,
+          GError **error)
 {
-  Job *job = data;
-  GError *error = NULL;
-  DeskDb *db = desk_store_lock_worker (source, &error);
-  DeskArticle *article = db ? desk_db_load (db, job->id, &error) : NULL;
-
-  if (db)
-    desk_store_unlock_worker (source);
-  if (article)
-    g_task_return_pointer (task, article, g_object_unref);
-  else
-    g_task_return_error (task, error);
+  return desk_db_load (db, job->id, error);
 }
 
 void
@@ -115,14 +143,13 @@ desk_store_load_async (DeskStore           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (DESK_IS_STORE (self));
 
-  task = start_job (self, desk_store_load_async, cancellable, callback, user_data, &job);
+  job = job_new (load_job, g_object_unref);
   job->id = id;
-  g_task_run_in_thread (task, load_thread);
+  run_on_worker (self, desk_store_load_async, job, cancellable, callback, user_data);
 }
 
 DeskArticle *
@@ -130,30 +157,17 @@ desk_store_load_finish (DeskStore     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
-static void
-add_revision_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      data,
-                     GCancellable *cancellable)
+static gpointer
+add_revision_job (DeskDb  *db,
+                  Job     *job,
+                  GError **error)
 {
-  Job *job = data;
-  GError *error = NULL;
-  DeskDb *db = desk_store_lock_worker (source, &error);
-  gint64 revision = 0;
+  gint64 revision = desk_db_add_revision (db, job->id, job->kind, job->query, error);
 
-  if (db)
-    {
-      revision = desk_db_add_revision (db, job->id, job->kind, job->query, &error);
-      desk_store_unlock_worker (source);
-    }
-  if (revision > 0)
-    g_task_return_pointer (task, g_memdup2 (&revision, sizeof revision), g_free);
-  else
-    g_task_return_error (task, error);
+  return revision > 0 ? g_memdup2 (&revision, sizeof revision) : NULL;
 }
 
 /* @label travels in the job's query field. */
@@ -166,16 +180,15 @@ desk_store_add_revision_async (DeskStore           *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (DESK_IS_STORE (self));
 
-  task = start_job (self, desk_store_add_revision_async, cancellable, callback, user_data, &job);
+  job = job_new (add_revision_job, g_free);
   job->id = story_id;
   job->kind = kind;
   job->query = g_strdup (label);
-  g_task_run_in_thread (task, add_revision_thread);
+  run_on_worker (self, desk_store_add_revision_async, job, cancellable, callback, user_data);
 }
 
 gint64
@@ -183,34 +196,17 @@ desk_store_add_revision_finish (DeskStore     *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_autofree gint64 *revision = NULL;
+  g_autofree gint64 *revision = finish_pointer (self, result, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-
-  revision = g_task_propagate_pointer (G_TASK (result), error);
   return revision ? *revision : 0;
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+static gpointer
+list_job (DeskDb  *db,
+          Job     *job,
+          GError **error)
 {
-  Job *job = data;
-  GError *error = NULL;
-  DeskDb *db = desk_store_lock_worker (source, &error);
-  GPtrArray *rows = NULL;
-
-  if (db)
-    {
-      rows = desk_db_list (db, job->query, job->status, job->offset, job->limit, &error);
-      desk_store_unlock_worker (source);
-    }
-  if (rows)
-    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  return desk_db_list (db, job->query, job->status, job->offset, job->limit, error);
 }
 
 void
@@ -223,17 +219,16 @@ desk_store_list_async (DeskStore           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (DESK_IS_STORE (self));
 
-  task = start_job (self, desk_store_list_async, cancellable, callback, user_data, &job);
+  job = job_new (list_job, (GDestroyNotify) g_ptr_array_unref);
   job->query = g_strdup (query);
   job->status = status;
   job->offset = offset;
   job->limit = limit;
-  g_task_run_in_thread (task, list_thread);
+  run_on_worker (self, desk_store_list_async, job, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -241,31 +236,19 @@ desk_store_list_finish (DeskStore     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
-static void
-count_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
+static gpointer
+count_job (DeskDb  *db,
+           Job     *job,
+           GError **error)
 {
-  Job *job = data;
-  GError *error = NULL;
-  DeskDb *db = desk_store_lock_worker (source, &error);
   guint count = 0;
-  gboolean ok = FALSE;
 
-  if (db)
-    {
-      ok = desk_db_count (db, job->query, job->status, &count, &error);
-      desk_store_unlock_worker (source);
-    }
-  if (ok)
-    g_task_return_int (task, count);
-  else
-    g_task_return_error (task, error);
+  if (!desk_db_count (db, job->query, job->status, &count, error))
+    return NULL;
+  return g_memdup2 (&count, sizeof count);
 }
 
 void
@@ -276,15 +259,14 @@ desk_store_count_async (DeskStore           *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (DESK_IS_STORE (self));
 
-  task = start_job (self, desk_store_count_async, cancellable, callback, user_data, &job);
+  job = job_new (count_job, g_free);
   job->query = g_strdup (query);
   job->status = status;
-  g_task_run_in_thread (task, count_thread);
+  run_on_worker (self, desk_store_count_async, job, cancellable, callback, user_data);
 }
 
 gboolean
@@ -293,14 +275,11 @@ desk_store_count_finish (DeskStore     *self,
                          guint         *count,
                          GError       **error)
 {
-  gssize n;
+  g_autofree guint *n = finish_pointer (self, result, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  n = g_task_propagate_int (G_TASK (result), error);
-  if (n < 0)
+  if (!n)
     return FALSE;
   if (count)
-    *count = n;
+    *count = *n;
   return TRUE;
 }
