@@ -539,6 +539,50 @@ test_fonts_requested (void)
   g_assert_false (desk_fonts_family_is_open ("Nimbus Roman"));
 }
 
+static char *
+fonts_css (DeskFonts *fonts)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  g_assert_true (desk_fonts_write_css (fonts, out, NULL, NULL));
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* A character seen once or a thousand times, alone or among others, in the Basic
+ * Multilingual Plane or beyond it, is in the subsets once. */
+static void
+test_fonts_repeated_chars (void)
+{
+  static const char chars[] = "a\uE000é\U000F0000 \uE001z\U000F0001";
+  g_autoptr (DeskFonts) probe = desk_fonts_new ("en", NULL, NULL);
+  g_autoptr (DeskFonts) once = desk_fonts_new ("en", NULL, NULL);
+  g_autoptr (DeskFonts) often = desk_fonts_new ("en", NULL, NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *css_once = NULL, *css_often = NULL;
+
+  if (desk_fonts_get_n_families (probe, DESK_FONT_TEXT) == 0)
+    {
+      g_test_skip ("no openly licensed font installed");
+      return;
+    }
+  desk_fonts_add_text (once, chars);
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (text, chars);
+  desk_fonts_add_text (often, text->str);
+  desk_fonts_add_text (often, "\U000F0000");
+  desk_fonts_add_text (often, "é\uE001");
+  css_once = fonts_css (once);
+  css_often = fonts_css (often);
+
+  /* the private-use characters, two of them beyond the BMP, have no font */
+  g_assert_nonnull (strstr (desk_fonts_get_warning (once), "4 characters have no openly"));
+  g_assert_cmpstr (desk_fonts_get_warning (often), ==, desk_fonts_get_warning (once));
+  g_assert_nonnull (strstr (css_once, "@font-face"));
+  g_assert_cmpstr (css_often, ==, css_once);
+}
+
 /* With no fonts at all the export still succeeds, names generic families and warns. */
 static void
 test_fonts_none (void)
@@ -588,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/html/suggest-filename", test_suggest_filename);
   g_test_add_func ("/copydesk/html/fonts/embedded", test_fonts_embedded);
   g_test_add_func ("/copydesk/html/fonts/requested", test_fonts_requested);
+  g_test_add_func ("/copydesk/html/fonts/repeated-chars", test_fonts_repeated_chars);
   g_test_add_func ("/copydesk/html/fonts/none", test_fonts_none);
 
   return g_test_run ();

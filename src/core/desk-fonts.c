@@ -35,6 +35,7 @@ struct _DeskFonts
   DeskFaceFlags faces[DESK_N_FONT_ROLES];
   GPtrArray *families[DESK_N_FONT_ROLES]; /* of FontFamily, primary first */
   hb_set_t *chars;
+  guint32 seen[0x10000 / 32]; /* BMP code points already in chars */
   GString *warning;
   gboolean resolved;
 };
@@ -176,6 +177,22 @@ desk_fonts_new (const char *language,
   return self;
 }
 
+static inline void
+add_char (DeskFonts *self,
+          gunichar   c)
+{
+  if (c < 0x10000)
+    {
+      guint32 bit = 1u << (c & 31);
+
+      /* hb_set_add is costly next to a bit test, and a story repeats its characters */
+      if (self->seen[c >> 5] & bit)
+        return;
+      self->seen[c >> 5] |= bit;
+    }
+  hb_set_add (self->chars, c);
+}
+
 /* Collects the characters the document prints, to subset the faces to. */
 void
 desk_fonts_add_text (DeskFonts  *self,
@@ -183,8 +200,13 @@ desk_fonts_add_text (DeskFonts  *self,
 {
   g_return_if_fail (DESK_IS_FONTS (self));
 
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
-    hb_set_add (self->chars, g_utf8_get_char (p));
+  for (const char *p = text ? text : ""; *p;)
+    {
+      guchar b = (guchar) *p;
+
+      add_char (self, b < 0x80 ? b : g_utf8_get_char (p));
+      p = b < 0x80 ? p + 1 : g_utf8_next_char (p);
+    }
 }
 
 void
