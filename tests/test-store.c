@@ -1,5 +1,5 @@
 /* test-store.c — the SQLite library: migrations, save/load, list, search,
- * trash, revisions, async, and files it must refuse
+ * trash, async, and files it must refuse (revisions: test-store-revisions.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,113 +14,11 @@
 
 #include "desk-store.h"
 #include "desk-store-private.h"
-
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
+#include "test-store-util.h"
+#include "test-util.h"
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("copydesk-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "library.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static DeskStore *
-open_store (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  DeskStore *store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static DeskArticle *
-make_story (const char *headline,
-            const char *body)
-{
-  DeskArticle *article = desk_article_new ();
-  g_auto (GStrv) paragraphs = g_strsplit (body, "\n", -1);
-
-  desk_article_set_headline (article, headline);
-  desk_article_set_kicker (article, "News");
-  for (guint i = 0; paragraphs[i]; i++)
-    {
-      g_autoptr (DeskBlock) block = desk_block_new (DESK_BLOCK_PARAGRAPH, paragraphs[i]);
-
-      desk_article_append_block (article, block);
-    }
-  return article;
-}
-
-/* A story with every field and kind of block, to check nothing is lost. */
-static DeskArticle *
-make_full_story (void)
-{
-  DeskArticle *article = make_story ("Albanian police raid Iranian exiles' compound",
-                                     "Albanian police forces conducted a raid.\nA second one.");
-  g_autoptr (DeskDateline) dateline = desk_dateline_new ();
-  g_autoptr (DeskRelated) related = desk_related_new (0, "News", "Tourist season", "Deck", "");
-  g_autoptr (DeskBlock) quote = desk_block_new (DESK_BLOCK_QUOTE, "I guarantee that…");
-  g_autoptr (DeskBlock) sub = desk_block_new (DESK_BLOCK_SUBHEADING, "Authorities assert control");
-
-  desk_article_set_deck (article, "Police seized computers at Ashraf 3.");
-  desk_article_set_byline (article, "By Jane Doe");
-  desk_article_set_language (article, "sq");
-  desk_article_set_source_name (article, "Wire");
-  desk_article_set_source_url (article, "https://example.com/a");
-  desk_article_set_tagline (article, "Reporting by Jane Doe");
-  desk_article_set_note (article, "check the name");
-  desk_article_set_status (article, DESK_STATUS_EDITING);
-  desk_dateline_set_place (dateline, "Tirana");
-  desk_dateline_set_date (dateline, "2023-06-21");
-  desk_dateline_set_credit (dateline, "AP");
-  desk_article_set_dateline (article, dateline);
-  desk_article_append_related (article, related);
-  desk_block_set_attribution (quote, "Bledi Çuçi");
-  desk_block_add_mark (quote, DESK_MARK_EM, 0, 5, NULL);
-  desk_block_add_mark (quote, DESK_MARK_LINK, 2, 9, "https://example.com/q");
-  desk_article_append_block (article, sub);
-  desk_article_append_block (article, quote);
-  return article;
-}
-
-static void
-test_open_creates (Fixture       *f,
+test_open_creates (StoreFixture  *f,
                    gconstpointer  data)
 {
   g_autofree char *nested = g_build_filename (f->dir, "a", "b", "library.db", NULL);
@@ -154,7 +52,7 @@ test_default_path (void)
 }
 
 static void
-test_save_load (Fixture       *f,
+test_save_load (StoreFixture  *f,
                 gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -191,7 +89,7 @@ total_changes (DeskStore *store)
 }
 
 static void
-test_save_unchanged_writes_nothing (Fixture       *f,
+test_save_unchanged_writes_nothing (StoreFixture  *f,
                                     gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -245,7 +143,7 @@ count_missing (GHashTable *before,
 
 /* One edited word in a long story rewrites one or two chunks, not all. */
 static void
-test_save_rewrites_changed_chunks (Fixture       *f,
+test_save_rewrites_changed_chunks (StoreFixture  *f,
                                    gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -297,23 +195,8 @@ test_save_rewrites_changed_chunks (Fixture       *f,
   g_assert_no_error (error);
 }
 
-static gint64
-save_story (DeskStore  *store,
-            const char *headline,
-            const char *body,
-            DeskStatus  status)
-{
-  g_autoptr (DeskArticle) article = make_story (headline, body);
-  g_autoptr (GError) error = NULL;
-
-  desk_article_set_status (article, status);
-  g_assert_true (desk_store_save (store, article, &error));
-  g_assert_no_error (error);
-  return desk_article_get_id (article);
-}
-
 static void
-test_list_order_and_filter (Fixture       *f,
+test_list_order_and_filter (StoreFixture  *f,
                             gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -358,7 +241,7 @@ test_list_order_and_filter (Fixture       *f,
 }
 
 static void
-test_search (Fixture       *f,
+test_search (StoreFixture  *f,
              gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -424,7 +307,7 @@ test_query_from_text (void)
 
 /* Whatever a user types is a valid query. */
 static void
-test_query_from_text_is_safe (Fixture       *f,
+test_query_from_text_is_safe (StoreFixture  *f,
                               gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -450,7 +333,7 @@ test_query_from_text_is_safe (Fixture       *f,
 }
 
 static void
-test_trash (Fixture       *f,
+test_trash (StoreFixture  *f,
             gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -536,7 +419,7 @@ typedef void (*Populate) (sqlite3 *db);
 /* Every earlier schema, built by its own migration steps and filled as that
  * version would have, opens and upgrades with nothing lost. */
 static void
-test_migrate (Fixture       *f,
+test_migrate (StoreFixture  *f,
               gconstpointer  data)
 {
   static const Populate populate[] = { populate_v1 };
@@ -573,148 +456,11 @@ test_migrate (Fixture       *f,
     }
 }
 
-static DeskRevision *
-revision_at (GPtrArray *revisions,
-             guint      index)
-{
-  g_assert_cmpuint (index, <, revisions->len);
-  return g_ptr_array_index (revisions, index);
-}
-
-static void
-test_revisions (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr (DeskStore) store = open_store (f->path);
-  g_autoptr (DeskArticle) article = make_story ("First", "Draft text.");
-  g_autoptr (DeskArticle) old = NULL, restored = NULL, back = NULL, loaded = NULL;
-  g_autoptr (GPtrArray) revisions = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 manual, id;
-
-  desk_store_set_fixed_now (store, 1700000000);
-  g_assert_true (desk_store_save (store, article, &error));
-  id = desk_article_get_id (article);
-  manual = desk_store_add_revision (store, id, DESK_REVISION_MANUAL, "Sent to desk", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (manual, >, 0);
-
-  /* a status change records itself */
-  desk_store_set_fixed_now (store, 1700000100);
-  desk_article_set_headline (article, "Second");
-  desk_article_set_status (article, DESK_STATUS_READY);
-  g_assert_true (desk_store_save (store, article, &error));
-  revisions = desk_store_list_revisions (store, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (revisions->len, ==, 2);
-  g_assert_cmpint (revision_at (revisions, 0)->kind, ==, DESK_REVISION_STATUS);
-  g_assert_cmpstr (revision_at (revisions, 0)->headline, ==, "Second");
-  g_assert_cmpint (revision_at (revisions, 0)->created, ==, 1700000100);
-  g_assert_cmpint (revision_at (revisions, 1)->id, ==, manual);
-  g_assert_cmpstr (revision_at (revisions, 1)->label, ==, "Sent to desk");
-  g_assert_cmpuint (revision_at (revisions, 1)->words, ==, 2);
-  g_clear_pointer (&revisions, g_ptr_array_unref);
-
-  old = desk_store_load_revision (store, manual, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (desk_article_get_headline (old), ==, "First");
-  g_assert_cmpint (desk_article_get_id (old), ==, id);
-
-  /* edit further, then restore the manual version */
-  desk_block_set_text (desk_article_get_block (article, 0), "Unsaved in any revision.");
-  g_assert_true (desk_store_save (store, article, &error));
-  restored = desk_store_restore_revision (store, manual, &error);
-  g_assert_no_error (error);
-  g_assert_true (desk_article_equal_content (restored, old));
-  loaded = desk_store_load (store, id, &error);
-  g_assert_true (desk_article_equal_content (loaded, old));
-  revisions = desk_store_list_revisions (store, id, &error);
-  g_assert_cmpuint (revisions->len, ==, 4);
-  g_assert_cmpint (revision_at (revisions, 0)->kind, ==, DESK_REVISION_RESTORE);
-  g_assert_cmpint (revision_at (revisions, 1)->kind, ==, DESK_REVISION_AUTOSAVE);
-
-  /* and undo the restore by restoring the state it replaced */
-  back = desk_store_restore_revision (store, revision_at (revisions, 1)->id, &error);
-  g_assert_no_error (error);
-  g_assert_true (desk_article_equal_content (back, article));
-  g_clear_object (&loaded);
-  loaded = desk_store_load (store, id, &error);
-  g_assert_true (desk_article_equal_content (loaded, article));
-
-  g_assert_null (desk_store_load_revision (store, 999, &error));
-  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-  g_assert_null (desk_store_list_revisions (store, 999, &error));
-  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
-}
-
-static guint
-count_kind (GPtrArray        *revisions,
-            DeskRevisionKind  kind)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < revisions->len; i++)
-    n += revision_at (revisions, i)->kind == kind;
-  return n;
-}
-
-/* Autosaves every 10 minutes for 5 days stay bounded; nothing else is thinned. */
-static void
-test_revisions_thinning (Fixture       *f,
-                         gconstpointer  data)
-{
-  g_autoptr (DeskStore) store = open_store (f->path);
-  g_autoptr (DeskArticle) article = make_story ("Long day", "Start.");
-  g_autoptr (GPtrArray) revisions = NULL;
-  g_autoptr (GError) error = NULL;
-  const gint64 start = 1700000000, step = 600, n = 5 * 24 * 6;
-  gint64 last = 0, id;
-
-  desk_store_set_fixed_now (store, start);
-  g_assert_true (desk_store_save (store, article, &error));
-  id = desk_article_get_id (article);
-  g_assert_cmpint (desk_store_add_revision (store, id, DESK_REVISION_MANUAL, "kept", &error), >, 0);
-  for (gint64 i = 0; i < n; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("Edit %" G_GINT64_FORMAT, i);
-
-      desk_store_set_fixed_now (store, start + i * step);
-      desk_block_set_text (desk_article_get_block (article, 0), text);
-      g_assert_true (desk_store_save (store, article, &error));
-      last = desk_store_add_revision (store, id, DESK_REVISION_AUTOSAVE, NULL, &error);
-      g_assert_no_error (error);
-    }
-  /* an autosave of an unchanged story adds nothing */
-  g_assert_cmpint (desk_store_add_revision (store, id, DESK_REVISION_AUTOSAVE, NULL, &error), ==,
-                   last);
-
-  revisions = desk_store_list_revisions (store, id, &error);
-  g_assert_cmpuint (count_kind (revisions, DESK_REVISION_MANUAL), ==, 1);
-  /* 20 newest, at most one an hour for the last day, one a day before */
-  g_assert_cmpuint (count_kind (revisions, DESK_REVISION_AUTOSAVE), <=, 20 + 24 + 6);
-  g_assert_cmpuint (count_kind (revisions, DESK_REVISION_AUTOSAVE), >=, 20 + 20 + 4);
-  for (guint i = 0; i < 20; i++)
-    g_assert_cmpint (revision_at (revisions, i)->created, ==, start + (n - 1 - i) * step);
-  /* the oldest day is still there */
-  g_assert_cmpint (revision_at (revisions, revisions->len - 2)->created, <, start + 86400);
-}
-
-static char *
-sha256_of (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static void
 assert_refused (const char *path,
                 int         code)
 {
-  g_autofree char *before = sha256_of (path);
+  g_autofree char *before = test_sha256_of (path);
   g_autofree char *after = NULL, *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
@@ -722,7 +468,7 @@ assert_refused (const char *path,
   g_assert_null (store);
   g_assert_error (error, DESK_STORE_ERROR, code);
   g_assert_nonnull (strstr (error->message, path));
-  after = sha256_of (path);
+  after = test_sha256_of (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
@@ -749,7 +495,7 @@ run_sql (const char *path,
 }
 
 static void
-test_refuse_not_sqlite (Fixture       *f,
+test_refuse_not_sqlite (StoreFixture  *f,
                         gconstpointer  data)
 {
   g_autofree char *short_path = g_build_filename (f->dir, "short.db", NULL);
@@ -762,7 +508,7 @@ test_refuse_not_sqlite (Fixture       *f,
 }
 
 static void
-test_refuse_corrupt (Fixture       *f,
+test_refuse_corrupt (StoreFixture  *f,
                      gconstpointer  data)
 {
   g_autofree char *contents = NULL;
@@ -779,7 +525,7 @@ test_refuse_corrupt (Fixture       *f,
 }
 
 static void
-test_refuse_newer (Fixture       *f,
+test_refuse_newer (StoreFixture  *f,
                    gconstpointer  data)
 {
   g_autofree char *before = NULL, *after = NULL;
@@ -792,7 +538,7 @@ test_refuse_newer (Fixture       *f,
   assert_refused (f->path, DESK_STORE_ERROR_NEWER_SCHEMA);
 
   /* read-only, a newer file can still be looked at, and stays as it was */
-  before = sha256_of (f->path);
+  before = test_sha256_of (f->path);
   store = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (desk_store_is_read_only (store));
@@ -800,12 +546,12 @@ test_refuse_newer (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 5);
   g_clear_object (&store);
-  after = sha256_of (f->path);
+  after = test_sha256_of (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
-test_read_only_flag (Fixture       *f,
+test_read_only_flag (StoreFixture  *f,
                      gconstpointer  data)
 {
   g_autofree char *before = NULL, *after = NULL;
@@ -814,7 +560,7 @@ test_read_only_flag (Fixture       *f,
   g_autoptr (GError) error = NULL;
 
   fill_store (f->path);
-  before = sha256_of (f->path);
+  before = test_sha256_of (f->path);
   store = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   article = desk_store_load (store, 1, &error);
@@ -829,12 +575,12 @@ test_read_only_flag (Fixture       *f,
   g_assert_cmpint (desk_store_add_revision (store, 1, DESK_REVISION_MANUAL, NULL, &error), ==, 0);
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY);
   g_clear_object (&store);
-  after = sha256_of (f->path);
+  after = test_sha256_of (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
-test_read_only_file (Fixture       *f,
+test_read_only_file (StoreFixture  *f,
                      gconstpointer  data)
 {
   g_autoptr (DeskStore) store = NULL;
@@ -848,7 +594,7 @@ test_read_only_file (Fixture       *f,
       return;
     }
   fill_store (f->path);
-  before = sha256_of (f->path);
+  before = test_sha256_of (f->path);
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
   store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
@@ -858,14 +604,14 @@ test_read_only_file (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), ==, 30);
   g_clear_object (&store);
-  after = sha256_of (f->path);
+  after = test_sha256_of (f->path);
   g_assert_cmpstr (before, ==, after);
   g_chmod (f->path, 0644);
 }
 
 /* SQLITE_FULL, made with max_page_count: a clear error, nothing lost. */
 static void
-test_disk_full (Fixture       *f,
+test_disk_full (StoreFixture  *f,
                 gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -902,32 +648,9 @@ test_disk_full (Fixture       *f,
   g_assert_cmpuint (desk_store_count (store, "\"2999\"", DESK_STATUS_ANY, &error), ==, 1);
 }
 
-typedef struct {
-  GMainLoop *loop;
-  GAsyncResult *result;
-} Waiter;
-
-static void
-store_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-
-  waiter->result = g_object_ref (result);
-  g_main_loop_quit (waiter->loop);
-}
-
-static GAsyncResult *
-wait_for (Waiter *waiter)
-{
-  g_main_loop_run (waiter->loop);
-  return waiter->result;
-}
-
 /* The worker writes on its own connection while the main one reads. */
 static void
-test_async (Fixture       *f,
+test_async (StoreFixture  *f,
             gconstpointer  data)
 {
   g_autoptr (DeskStore) store = open_store (f->path);
@@ -936,7 +659,7 @@ test_async (Fixture       *f,
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GCancellable) cancelled = g_cancellable_new ();
-  Waiter waiter = { g_main_loop_new (NULL, FALSE), NULL };
+  g_auto (Waiter) waiter = { g_main_loop_new (NULL, FALSE), NULL };
   guint count = 0;
 
   for (guint i = 0; i < 2000; i++)
@@ -954,7 +677,6 @@ test_async (Fixture       *f,
   g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), >=, 1);
   g_assert_no_error (error);
   saved = desk_store_save_finish (store, wait_for (&waiter), &error);
-  g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_cmpint (desk_article_get_id (saved), >, 0);
   g_assert_cmpstr (desk_article_get_headline (saved), ==, "Async raid");
@@ -967,96 +689,27 @@ test_async (Fixture       *f,
 
   desk_store_load_async (store, desk_article_get_id (saved), NULL, store_done_cb, &waiter);
   loaded = desk_store_load_finish (store, wait_for (&waiter), &error);
-  g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_true (desk_article_equal_content (loaded, saved));
 
   desk_store_list_async (store, "raid", DESK_STATUS_ANY, 0, 10, NULL, store_done_cb, &waiter);
   rows = desk_store_list_finish (store, wait_for (&waiter), &error);
-  g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
 
   desk_store_count_async (store, NULL, DESK_STATUS_ANY, NULL, store_done_cb, &waiter);
   g_assert_true (desk_store_count_finish (store, wait_for (&waiter), &count, &error));
-  g_clear_object (&waiter.result);
   g_assert_cmpuint (count, ==, 2);
 
   desk_store_count_async (store, "\"open", DESK_STATUS_ANY, NULL, store_done_cb, &waiter);
   g_assert_false (desk_store_count_finish (store, wait_for (&waiter), &count, &error));
-  g_clear_object (&waiter.result);
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY);
   g_clear_error (&error);
 
   g_cancellable_cancel (cancelled);
   desk_store_load_async (store, 1, cancelled, store_done_cb, &waiter);
   g_assert_null (desk_store_load_finish (store, wait_for (&waiter), &error));
-  g_clear_object (&waiter.result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_main_loop_unref (waiter.loop);
-}
-
-static gint64
-add_revision_and_wait (DeskStore         *store,
-                       gint64             id,
-                       DeskRevisionKind   kind,
-                       const char        *label,
-                       GError           **error)
-{
-  Waiter waiter = { g_main_loop_new (NULL, FALSE), NULL };
-  g_autofree char *copy = g_strdup (label);
-  gint64 revision;
-
-  desk_store_add_revision_async (store, id, kind, copy, NULL, store_done_cb, &waiter);
-  /* the call copied the label */
-  g_clear_pointer (&copy, g_free);
-  revision = desk_store_add_revision_finish (store, wait_for (&waiter), error);
-  g_object_unref (waiter.result);
-  g_main_loop_unref (waiter.loop);
-  return revision;
-}
-
-/* Revisions off the main thread: the same rules as desk_store_add_revision (). */
-static void
-test_revisions_async (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autoptr (DeskStore) store = open_store (f->path);
-  g_autoptr (DeskArticle) article = make_story ("Before", "Text of the first state.");
-  g_autoptr (DeskArticle) old = NULL;
-  g_autoptr (GPtrArray) revisions = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 id, manual, autosave;
-
-  g_assert_true (desk_store_save (store, article, &error));
-  id = desk_article_get_id (article);
-  manual = add_revision_and_wait (store, id, DESK_REVISION_MANUAL, "Sent to desk", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (manual, >, 0);
-
-  desk_article_set_headline (article, "After");
-  g_assert_true (desk_store_save (store, article, &error));
-  autosave = add_revision_and_wait (store, id, DESK_REVISION_AUTOSAVE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (autosave, >, manual);
-  /* an autosave of an unchanged story adds none */
-  g_assert_cmpint (add_revision_and_wait (store, id, DESK_REVISION_AUTOSAVE, NULL, &error), ==,
-                   autosave);
-  g_assert_no_error (error);
-
-  revisions = desk_store_list_revisions (store, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (revisions->len, ==, 2);
-  g_assert_cmpint (revision_at (revisions, 0)->kind, ==, DESK_REVISION_AUTOSAVE);
-  g_assert_cmpstr (revision_at (revisions, 0)->headline, ==, "After");
-  g_assert_cmpint (revision_at (revisions, 1)->id, ==, manual);
-  g_assert_cmpstr (revision_at (revisions, 1)->label, ==, "Sent to desk");
-  old = desk_store_load_revision (store, manual, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (desk_article_get_headline (old), ==, "Before");
-
-  g_assert_cmpint (add_revision_and_wait (store, 999, DESK_REVISION_CLOSE, NULL, &error), ==, 0);
-  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
 }
 
 int
@@ -1067,7 +720,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/copydesk/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/copydesk/store/" path, StoreFixture, NULL, store_fixture_set_up, func, \
+              store_fixture_tear_down)
 
   ADD ("open-creates", test_open_creates);
   g_test_add_func ("/copydesk/store/default-path", test_default_path);
@@ -1080,8 +734,6 @@ main (int   argc,
   ADD ("query-from-text-safe", test_query_from_text_is_safe);
   ADD ("trash", test_trash);
   ADD ("migrate", test_migrate);
-  ADD ("revisions", test_revisions);
-  ADD ("revisions-thinning", test_revisions_thinning);
   ADD ("refuse-not-sqlite", test_refuse_not_sqlite);
   ADD ("refuse-corrupt", test_refuse_corrupt);
   ADD ("refuse-newer", test_refuse_newer);
@@ -1089,7 +741,6 @@ main (int   argc,
   ADD ("read-only-file", test_read_only_file);
   ADD ("disk-full", test_disk_full);
   ADD ("async", test_async);
-  ADD ("revisions-async", test_revisions_async);
 
   return g_test_run ();
 }
