@@ -78,6 +78,21 @@ test_dateline_dates (void)
   g_assert_true (desk_dateline_is_empty (d));
 }
 
+/* A widget that shows our own string and hands it back must not make us
+ * read freed memory (seen as garbage in the editor's place field). */
+static void
+test_dateline_set_own_value (void)
+{
+  g_autoptr (DeskDateline) d = desk_dateline_new ();
+
+  desk_dateline_set_place (d, "Tirana");
+  desk_dateline_set_credit (d, "AP");
+  desk_dateline_set_place (d, desk_dateline_get_place (d));
+  desk_dateline_set_credit (d, desk_dateline_get_credit (d));
+  g_assert_cmpstr (desk_dateline_get_place (d), ==, "Tirana");
+  g_assert_cmpstr (desk_dateline_get_credit (d), ==, "AP");
+}
+
 static void
 test_block_marks (void)
 {
@@ -229,6 +244,7 @@ main (int   argc,
 
   g_test_add_func ("/copydesk/dateline/render", test_dateline_render);
   g_test_add_func ("/copydesk/dateline/dates", test_dateline_dates);
+  g_test_add_func ("/copydesk/dateline/set-own-value", test_dateline_set_own_value);
   g_test_add_func ("/copydesk/block/marks", test_block_marks);
   g_test_add_func ("/copydesk/block/link-schemes", test_block_link_schemes);
   g_test_add_func ("/copydesk/block/kinds", test_block_kinds);

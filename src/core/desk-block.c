@@ -139,10 +139,13 @@ void
 desk_block_set_text (DeskBlock  *self,
                      const char *text)
 {
+  char *copy = g_strdup (text ? text : "");
+
   g_return_if_fail (self != NULL);
 
+  /* copy first: @text may be the string we hold */
   g_free (self->text);
-  self->text = g_strdup (text ? text : "");
+  self->text = copy;
 }
 
 /* Length of the text in characters, the unit marks are counted in. */
@@ -164,10 +167,12 @@ void
 desk_block_set_attribution (DeskBlock  *self,
                             const char *attribution)
 {
+  char *copy = g_strdup (attribution ? attribution : "");
+
   g_return_if_fail (self != NULL);
 
   g_free (self->attribution);
-  self->attribution = g_strdup (attribution ? attribution : "");
+  self->attribution = copy;
 }
 
 /* Only quotes and pull quotes carry an attribution. */

@@ -118,10 +118,14 @@ void
 desk_dateline_set_place (DeskDateline *self,
                          const char   *place)
 {
+  char *copy = g_strstrip (g_strdup (place ? place : ""));
+
   g_return_if_fail (self != NULL);
 
+  /* copy before freeing: @place may be the string we hold (an entry
+   * showing our own value hands it back to us) */
   g_free (self->place);
-  self->place = g_strstrip (g_strdup (place ? place : ""));
+  self->place = copy;
 }
 
 const char *
@@ -135,10 +139,12 @@ void
 desk_dateline_set_credit (DeskDateline *self,
                           const char   *credit)
 {
+  char *copy = g_strstrip (g_strdup (credit ? credit : ""));
+
   g_return_if_fail (self != NULL);
 
   g_free (self->credit);
-  self->credit = g_strstrip (g_strdup (credit ? credit : ""));
+  self->credit = copy;
 }
 
 const char *
