@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "desk-json.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -187,28 +187,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->binary);

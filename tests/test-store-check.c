@@ -17,45 +17,21 @@
 
 #include "desk-store.h"
 #include "desk-store-private.h"
-
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
+#include "test-store-util.h"
+#include "test-util.h"
 
 static void
-fixture_set_up (Fixture       *f,
+fixture_set_up (StoreFixture  *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
   /* every file counts as large, so the record is used */
   g_setenv ("COPYDESK_CHECK_THRESHOLD", "0", TRUE);
-  f->dir = g_dir_make_tmp ("copydesk-check-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "library.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  store_fixture_set_up (f, data);
 }
 
 static DeskStore *
-open_store (const char *path,
-            gboolean    expect_checked)
+open_store_checked (const char *path,
+                    gboolean    expect_checked)
 {
   g_autoptr (GError) error = NULL;
   DeskStore *store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
@@ -68,7 +44,7 @@ open_store (const char *path,
 static void
 fill_store (const char *path)
 {
-  g_autoptr (DeskStore) store = open_store (path, FALSE);
+  g_autoptr (DeskStore) store = open_store_checked (path, FALSE);
 
   for (guint i = 0; i < 30; i++)
     {
@@ -82,16 +58,6 @@ fill_store (const char *path)
       g_assert_true (desk_store_save (store, article, &error));
       g_assert_no_error (error);
     }
-}
-
-static char *
-sha256_of (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
 /* The root page of @table: with 30 short stories, its only page. */
@@ -132,42 +98,28 @@ scribble_page (const char *path,
 }
 
 static void
-assert_refused_unchanged (const char *path)
-{
-  g_autofree char *before = sha256_of (path), *after = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_null (store);
-  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, path));
-  after = sha256_of (path);
-  g_assert_cmpstr (before, ==, after);
-}
-
-static void
-test_second_open_skips (Fixture       *f,
+test_second_open_skips (StoreFixture  *f,
                         gconstpointer  data)
 {
   g_autoptr (DeskStore) store = NULL;
   g_autoptr (GError) error = NULL;
 
   fill_store (f->path);
-  store = open_store (f->path, FALSE);
+  store = open_store_checked (f->path, FALSE);
   g_assert_cmpuint (desk_store_count (store, NULL, DESK_STATUS_ANY, &error), ==, 30);
   g_assert_no_error (error);
   g_clear_object (&store);
-  store = open_store (f->path, FALSE);
+  store = open_store_checked (f->path, FALSE);
   g_clear_object (&store);
 
   /* a small file is checked every time */
   g_setenv ("COPYDESK_CHECK_THRESHOLD", "1000000000", TRUE);
-  store = open_store (f->path, TRUE);
+  store = open_store_checked (f->path, TRUE);
 }
 
 /* Until its -wal is folded back, the file is not as we left it. */
 static void
-test_leftover_wal_checks (Fixture       *f,
+test_leftover_wal_checks (StoreFixture  *f,
                           gconstpointer  data)
 {
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
@@ -175,12 +127,12 @@ test_leftover_wal_checks (Fixture       *f,
 
   fill_store (f->path);
   g_assert_true (g_file_set_contents (wal, "left by a crash", -1, NULL));
-  store = open_store (f->path, TRUE);
+  store = open_store_checked (f->path, TRUE);
 }
 
 /* Another Copydesk has it open (and checked): its -wal is live, not left by a crash. */
 static void
-test_open_elsewhere_skips (Fixture       *f,
+test_open_elsewhere_skips (StoreFixture  *f,
                            gconstpointer  data)
 {
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
@@ -190,24 +142,24 @@ test_open_elsewhere_skips (Fixture       *f,
   struct stat st;
 
   fill_store (f->path);
-  first = open_store (f->path, FALSE);
+  first = open_store_checked (f->path, FALSE);
   desk_article_set_headline (article, "Saved while open");
   g_assert_true (desk_store_save (first, article, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stat (wal, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 0);
-  second = open_store (f->path, FALSE);
+  second = open_store_checked (f->path, FALSE);
   g_clear_object (&second);
   g_clear_object (&first);
 
   /* the same -wal with nobody holding the file is checked */
   fill_store (f->path);
   g_assert_true (g_file_set_contents (wal, "left by a crash", -1, NULL));
-  third = open_store (f->path, TRUE);
+  third = open_store_checked (f->path, TRUE);
 }
 
 static void
-test_changed_file_refused (Fixture       *f,
+test_changed_file_refused (StoreFixture  *f,
                            gconstpointer  data)
 {
   struct stat before;
@@ -220,11 +172,11 @@ test_changed_file_refused (Fixture       *f,
   times[0] = before.st_atim;
   times[1] = before.st_mtim;
   g_assert_cmpint (utimensat (AT_FDCWD, f->path, times, 0), ==, 0);
-  assert_refused_unchanged (f->path);
+  assert_refused_unchanged (f->path, DESK_STORE_ERROR_CORRUPT);
 }
 
 static void
-test_appended_file_checked (Fixture       *f,
+test_appended_file_checked (StoreFixture  *f,
                             gconstpointer  data)
 {
   g_autoptr (DeskStore) store = NULL;
@@ -235,12 +187,12 @@ test_appended_file_checked (Fixture       *f,
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (write (fd, "garbage", 7), ==, 7);
   g_assert_cmpint (close (fd), ==, 0);
-  store = open_store (f->path, TRUE);
+  store = open_store_checked (f->path, TRUE);
 }
 
 /* Damage the checks could not see: the store reports it and writes nothing more. */
 static void
-test_damage_met_later (Fixture       *f,
+test_damage_met_later (StoreFixture  *f,
                        gconstpointer  data)
 {
   g_autoptr (DeskStore) store = NULL;
@@ -251,9 +203,9 @@ test_damage_met_later (Fixture       *f,
 
   fill_store (f->path);
   page = root_page (f->path, "chunks");
-  store = open_store (f->path, FALSE);
+  store = open_store_checked (f->path, FALSE);
   scribble_page (f->path, page);
-  damaged = sha256_of (f->path);
+  damaged = test_sha256_of (f->path);
 
   article = desk_store_load (store, 1, &error);
   g_assert_null (article);
@@ -266,11 +218,11 @@ test_damage_met_later (Fixture       *f,
   g_assert_false (desk_store_trash (store, 2, &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT);
   g_clear_object (&store);
-  after = sha256_of (f->path);
+  after = test_sha256_of (f->path);
   g_assert_cmpstr (damaged, ==, after);
 
   /* and the next open checks the file again, though its stat did not change since */
-  assert_refused_unchanged (f->path);
+  assert_refused_unchanged (f->path, DESK_STORE_ERROR_CORRUPT);
 }
 
 int
@@ -282,8 +234,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/copydesk/store-check/" path, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
+  g_test_add ("/copydesk/store-check/" path, StoreFixture, NULL, fixture_set_up, func, \
+              store_fixture_tear_down)
 
   ADD ("second-open-skips", test_second_open_skips);
   ADD ("leftover-wal-checks", test_leftover_wal_checks);

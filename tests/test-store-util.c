@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-store-util.h"
 #include "test-util.h"
 
@@ -100,6 +102,21 @@ save_story (DeskStore  *store,
   g_assert_true (desk_store_save (store, article, &error));
   g_assert_no_error (error);
   return desk_article_get_id (article);
+}
+
+void
+assert_refused_unchanged (const char *path,
+                          int         code)
+{
+  g_autofree char *before = test_sha256_of (path), *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, DESK_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  after = test_sha256_of (path);
+  g_assert_cmpstr (before, ==, after);
 }
 
 void

@@ -33,6 +33,10 @@ gint64        save_story               (DeskStore     *store,
                                         const char    *headline,
                                         const char    *body,
                                         DeskStatus     status);
+/* Opening @path fails with DESK_STORE_ERROR @code, names the file, and
+ * leaves it as it was. */
+void          assert_refused_unchanged (const char    *path,
+                                        int            code);
 
 /* g_auto (Waiter) waiter = { g_main_loop_new (NULL, FALSE), NULL }; pass
  * store_done_cb and &waiter to an _async call, then wait_for (&waiter) to
