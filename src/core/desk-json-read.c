@@ -31,6 +31,27 @@ static void set_error_at (GError    **error,
                           const char *format,
                           ...) G_GNUC_PRINTF (4, 5);
 
+static void set_member_error (GError    **error,
+                              const char *path,
+                              const char *key,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (4, 5);
+
+static void G_GNUC_PRINTF (4, 0)
+set_error_va (GError    **error,
+              int         code,
+              const char *path,
+              const char *format,
+              va_list     args)
+{
+  g_autofree char *why = g_strdup_vprintf (format, args);
+
+  if (path == NULL || path[0] == '\0')
+    g_set_error_literal (error, DESK_JSON_ERROR, code, why);
+  else
+    g_set_error (error, DESK_JSON_ERROR, code, "%s: %s", path, why);
+}
+
 static void
 set_error_at (GError    **error,
               int         code,
@@ -38,16 +59,11 @@ set_error_at (GError    **error,
               const char *format,
               ...)
 {
-  g_autofree char *why = NULL;
   va_list args;
 
   va_start (args, format);
-  why = g_strdup_vprintf (format, args);
+  set_error_va (error, code, path, format, args);
   va_end (args);
-  if (path == NULL || path[0] == '\0')
-    g_set_error_literal (error, DESK_JSON_ERROR, code, why);
-  else
-    g_set_error (error, DESK_JSON_ERROR, code, "%s: %s", path, why);
 }
 
 static char *
@@ -55,6 +71,22 @@ member_path (const char *path,
              const char *key)
 {
   return path[0] ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
+}
+
+/* An invalid value at @key of the object at @path. */
+static void
+set_member_error (GError    **error,
+                  const char *path,
+                  const char *key,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *where = member_path (path, key);
+  va_list args;
+
+  va_start (args, format);
+  set_error_va (error, DESK_JSON_ERROR_INVALID, where, format, args);
+  va_end (args);
 }
 
 static char *
@@ -114,8 +146,7 @@ expect_object (JsonNode    *node,
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (keys, l->data))
       {
-        g_autofree char *where = member_path (path, l->data);
-        set_error_at (error, DESK_JSON_ERROR_INVALID, where, _("unknown key"));
+        set_member_error (error, path, l->data, _("unknown key"));
         return NULL;
       }
   return object;
@@ -206,13 +237,9 @@ check_url (const char *url,
            const char *key,
            GError    **error)
 {
-  g_autofree char *where = NULL;
-
   if (url[0] == '\0' || desk_link_href_is_allowed (url))
     return TRUE;
-  where = member_path (path, key);
-  set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                _("“%s” is not an http, https or mailto address"), url);
+  set_member_error (error, path, key, _("“%s” is not an http, https or mailto address"), url);
   return FALSE;
 }
 
@@ -284,9 +311,8 @@ read_mark (JsonNode   *node,
     return FALSE;
   if (!desk_mark_kind_from_string (type, &kind))
     {
-      g_autofree char *where = member_path (path, "type");
-      set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("unknown mark type “%s” (expected em, strong or link)"), type);
+      set_member_error (error, path, "type",
+                        _("unknown mark type “%s” (expected em, strong or link)"), type);
       return FALSE;
     }
   if (!read_mark_range (object, path, length, &start, &end, error))
@@ -352,18 +378,16 @@ read_block (JsonNode   *node,
     return NULL;
   if (!desk_block_kind_from_string (type, &kind))
     {
-      g_autofree char *where = member_path (path, "type");
-      set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("unknown block type “%s” (expected paragraph, subheading, quote or "
-                      "pullquote)"), type);
+      set_member_error (error, path, "type",
+                        _("unknown block type “%s” (expected paragraph, subheading, quote or "
+                          "pullquote)"), type);
       return NULL;
     }
   block = desk_block_new (kind, text);
   if (attribution[0] && !desk_block_has_attribution (block))
     {
-      g_autofree char *where = member_path (path, "attribution");
-      set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("only a quote or a pull quote has an attribution"));
+      set_member_error (error, path, "attribution",
+                        _("only a quote or a pull quote has an attribution"));
       return NULL;
     }
   desk_block_set_attribution (block, attribution);
@@ -416,9 +440,7 @@ read_library_link (JsonObject *object,
     return NULL;
   if (id <= 0)
     {
-      g_autofree char *where = member_path (path, "id");
-      set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("%lld is not a story id"), (long long) id);
+      set_member_error (error, path, "id", _("%lld is not a story id"), (long long) id);
       return NULL;
     }
   return desk_related_new (id, NULL, NULL, NULL, NULL);
@@ -442,9 +464,7 @@ read_teaser (JsonNode   *node,
     return NULL;
   if (headline[0] == '\0')
     {
-      g_autofree char *where = member_path (path, "headline");
-      set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("a related story needs an id or a headline"));
+      set_member_error (error, path, "headline", _("a related story needs an id or a headline"));
       return NULL;
     }
   return desk_related_new (0, kicker, headline, deck, url);
@@ -496,10 +516,9 @@ read_dateline (JsonObject  *story,
     return FALSE;
   if (!desk_dateline_set_date (dateline, date))
     {
-      g_autofree char *date_path = member_path (where, "date");
-      set_error_at (error, DESK_JSON_ERROR_INVALID, date_path,
-                    _("“%s” is not a date (expected YYYY-MM-DD, or --MM-DD without a year)"),
-                    date);
+      set_member_error (error, where, "date",
+                        _("“%s” is not a date (expected YYYY-MM-DD, or --MM-DD without a year)"),
+                        date);
       return FALSE;
     }
   desk_dateline_set_place (dateline, place);
@@ -557,9 +576,8 @@ read_language_and_status (JsonObject  *object,
     return FALSE;
   if (!language_is_valid (language))
     {
-      g_autofree char *where = member_path (path, "language");
-      set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("“%s” is not a language tag such as en or sq-AL"), language);
+      set_member_error (error, path, "language",
+                        _("“%s” is not a language tag such as en or sq-AL"), language);
       return FALSE;
     }
   if (json_object_has_member (object, "language"))
@@ -568,10 +586,9 @@ read_language_and_status (JsonObject  *object,
     value = DESK_STATUS_DRAFT;
   else if (!desk_status_from_string (status, &value))
     {
-      g_autofree char *where = member_path (path, "status");
-      set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("unknown status “%s” (expected draft, editing, ready or published)"),
-                    status);
+      set_member_error (error, path, "status",
+                        _("unknown status “%s” (expected draft, editing, ready or published)"),
+                        status);
       return FALSE;
     }
   desk_article_set_status (article, value);
@@ -592,9 +609,8 @@ read_time (JsonObject *object,
     return FALSE;
   if (text[0] != '\0' && !desk_json_parse_time (text, unix_time))
     {
-      g_autofree char *where = member_path (path, key);
-      set_error_at (error, DESK_JSON_ERROR_INVALID, where,
-                    _("“%s” is not a time such as 2026-11-28T09:00:00Z"), text);
+      set_member_error (error, path, key,
+                        _("“%s” is not a time such as 2026-11-28T09:00:00Z"), text);
       return FALSE;
     }
   return TRUE;
