@@ -381,6 +381,30 @@ test_deep_nesting (void)
   g_assert_cmpstr (error->message, ==, "line 1, column 33: nested more than 32 levels deep");
 }
 
+/* The written text is the immutable tree of desk_json_article_to_node, generated. */
+static void
+test_write_matches_node (void)
+{
+  g_autoptr (DeskArticle) article = make_full_article ();
+  g_autoptr (JsonNode) node = desk_json_article_to_node (article);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *compact = desk_json_write_article (article, FALSE);
+  g_autofree char *pretty = desk_json_write_article (article, TRUE);
+  g_autofree char *from_node = NULL;
+  g_autofree char *from_node_pretty = NULL;
+  g_autofree char *with_newline = NULL;
+
+  g_assert_true (json_node_is_immutable (node));
+  json_generator_set_root (generator, node);
+  from_node = json_generator_to_data (generator, NULL);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  from_node_pretty = json_generator_to_data (generator, NULL);
+  with_newline = g_strconcat (from_node_pretty, "\n", NULL);
+  g_assert_cmpstr (compact, ==, from_node);
+  g_assert_cmpstr (pretty, ==, with_newline);
+}
+
 static void
 test_several (void)
 {
@@ -434,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/json/round-trip/tirana", test_round_trip_tirana);
   g_test_add_func ("/copydesk/json/marks-count-characters", test_marks_count_characters);
   g_test_add_func ("/copydesk/json/times", test_times);
+  g_test_add_func ("/copydesk/json/write-matches-node", test_write_matches_node);
   g_test_add_func ("/copydesk/json/several", test_several);
   g_test_add_func ("/copydesk/json/summaries", test_summaries);
   g_test_add_func ("/copydesk/json/refuse/each", test_refusals);
