@@ -295,13 +295,48 @@ read_mark_range (JsonObject *object,
   return FALSE;
 }
 
+typedef gboolean (*ReadElement) (JsonNode    *node,
+                                 const char  *path,
+                                 gpointer     target,
+                                 GError     **error);
+
+/* Reads each element of the list at @key into @target; no @key is an empty list. */
 static gboolean
-read_mark (JsonNode   *node,
-           const char *path,
-           DeskBlock  *block,
-           guint       length,
-           GError    **error)
+read_list (JsonObject  *object,
+           const char  *path,
+           const char  *key,
+           ReadElement  read,
+           gpointer     target,
+           GError     **error)
 {
+  JsonArray *array;
+
+  if (!json_object_has_member (object, key))
+    return TRUE;
+  if ((array = get_array (object, path, key, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = element_path (path, key, i);
+
+      if (!read (json_array_get_element (array, i), where, target, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  DeskBlock *block;
+  guint length;   /* of its text, in characters */
+} MarkTarget;
+
+static gboolean
+read_mark (JsonNode    *node,
+           const char  *path,
+           gpointer     target,
+           GError     **error)
+{
+  MarkTarget *marks = target;
   JsonObject *object = expect_object (node, path, mark_keys, error);
   const char *type, *href = NULL;
   DeskMarkKind kind;
@@ -315,7 +350,7 @@ read_mark (JsonNode   *node,
                         _("unknown mark type “%s” (expected em, strong or link)"), type);
       return FALSE;
     }
-  if (!read_mark_range (object, path, length, &start, &end, error))
+  if (!read_mark_range (object, path, marks->length, &start, &end, error))
     return FALSE;
   if (kind == DESK_MARK_LINK)
     {
@@ -334,31 +369,7 @@ read_mark (JsonNode   *node,
       set_error_at (error, DESK_JSON_ERROR_INVALID, path, _("only a link has an href"));
       return FALSE;
     }
-  desk_block_add_mark (block, kind, start, end, href);
-  return TRUE;
-}
-
-static gboolean
-read_marks (JsonObject *object,
-            const char *path,
-            DeskBlock  *block,
-            GError    **error)
-{
-  JsonArray *marks;
-  guint length;
-
-  if (!json_object_has_member (object, "marks"))
-    return TRUE;
-  if ((marks = get_array (object, path, "marks", error)) == NULL)
-    return FALSE;
-  length = desk_block_get_length (block);
-  for (guint i = 0; i < json_array_get_length (marks); i++)
-    {
-      g_autofree char *where = element_path (path, "marks", i);
-
-      if (!read_mark (json_array_get_element (marks, i), where, block, length, error))
-        return FALSE;
-    }
+  desk_block_add_mark (marks->block, kind, start, end, href);
   return TRUE;
 }
 
@@ -371,6 +382,7 @@ read_block (JsonNode   *node,
   g_autoptr (DeskBlock) block = NULL;
   const char *type, *text, *attribution;
   DeskBlockKind kind;
+  MarkTarget marks;
 
   if (object == NULL || !get_string (object, path, "type", &type, error) ||
       !get_string (object, path, "text", &text, error) ||
@@ -391,9 +403,24 @@ read_block (JsonNode   *node,
       return NULL;
     }
   desk_block_set_attribution (block, attribution);
-  if (!read_marks (object, path, block, error))
+  marks = (MarkTarget) { block, desk_block_get_length (block) };
+  if (!read_list (object, path, "marks", read_mark, &marks, error))
     return NULL;
   return g_steal_pointer (&block);
+}
+
+static gboolean
+read_body_block (JsonNode    *node,
+                 const char  *path,
+                 gpointer     blocks,
+                 GError     **error)
+{
+  DeskBlock *block = read_block (node, path, error);
+
+  if (block == NULL)
+    return FALSE;
+  g_ptr_array_add (blocks, block);
+  return TRUE;
 }
 
 static gboolean
@@ -403,22 +430,12 @@ read_body (JsonObject  *object,
            GError     **error)
 {
   g_autoptr (GPtrArray) blocks = NULL;
-  JsonArray *body;
 
   if (!json_object_has_member (object, "body"))
     return TRUE;
-  if ((body = get_array (object, path, "body", error)) == NULL)
+  blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_block_unref);
+  if (!read_list (object, path, "body", read_body_block, blocks, error))
     return FALSE;
-  blocks = g_ptr_array_new_full (json_array_get_length (body), (GDestroyNotify) desk_block_unref);
-  for (guint i = 0; i < json_array_get_length (body); i++)
-    {
-      g_autofree char *where = element_path (path, "body", i);
-      DeskBlock *block = read_block (json_array_get_element (body, i), where, error);
-
-      if (block == NULL)
-        return FALSE;
-      g_ptr_array_add (blocks, block);
-    }
   desk_article_take_blocks (article, g_steal_pointer (&blocks));
   return TRUE;
 }
@@ -471,27 +488,16 @@ read_teaser (JsonNode   *node,
 }
 
 static gboolean
-read_related (JsonObject  *object,
-              const char  *path,
-              DeskArticle *article,
-              GError     **error)
+append_related (JsonNode    *node,
+                const char  *path,
+                gpointer     article,
+                GError     **error)
 {
-  JsonArray *related;
+  g_autoptr (DeskRelated) teaser = read_teaser (node, path, error);
 
-  if (!json_object_has_member (object, "related"))
-    return TRUE;
-  if ((related = get_array (object, path, "related", error)) == NULL)
+  if (teaser == NULL)
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (related); i++)
-    {
-      g_autofree char *where = element_path (path, "related", i);
-      g_autoptr (DeskRelated) teaser = NULL;
-
-      teaser = read_teaser (json_array_get_element (related, i), where, error);
-      if (teaser == NULL)
-        return FALSE;
-      desk_article_append_related (article, teaser);
-    }
+  desk_article_append_related (article, teaser);
   return TRUE;
 }
 
@@ -663,7 +669,7 @@ read_story (JsonNode   *node,
       !read_dateline (object, path, article, error) ||
       !read_language_and_status (object, path, article, error) ||
       !read_source (object, path, article, error) || !read_body (object, path, article, error) ||
-      !read_related (object, path, article, error))
+      !read_list (object, path, "related", append_related, article, error))
     return NULL;
   return g_steal_pointer (&article);
 }
