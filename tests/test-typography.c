@@ -157,6 +157,8 @@ test_apply_multibyte (void)
     { "en", "ab “cd\" ef", "ab “cd” ef" },
     { "en", "“ab ‘cd' ef\"", "“ab ‘cd’ ef”" },
     { "en", "x – \"y\" — z… \"😊\"", "x – “y” — z… “😊”" },
+    /* code points ending in 00 after a word do not open a quotation */
+    { "en", "😀\" Ā\" ؀\"", "😀” Ā” ؀”" },
     { "de", "„Ja\" und ‚nein'", "„Ja“ und ‚nein‘" },
     { "de", "\"Ja“ – \"nein\"", "„Ja“ – „nein“" },
     { "fr", "«\u00A0Oui\" dit-il ; « non \"", "«\u00A0Oui\u00A0» dit-il\u202F; « non\u00A0»" },

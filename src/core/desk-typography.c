@@ -83,7 +83,7 @@ is_opening_mark (gunichar c)
 static gboolean
 is_opening_context (gunichar prev)
 {
-  return prev == 0 || g_unichar_isspace (prev) || strchr ("([{</", (int) prev) != NULL ||
+  return prev == 0 || g_unichar_isspace (prev) || (prev < 0x80 && strchr ("([{</", (int) prev) != NULL) ||
          prev == EN_DASH || prev == EM_DASH || is_opening_mark (prev);
 }
 
