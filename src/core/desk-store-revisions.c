@@ -201,7 +201,8 @@ read_revision (DeskDb  *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                 _("There is no revision %" G_GINT64_FORMAT " in the library"), revision_id);
+                 _("There is no revision %lld in the library"),
+                 (long long) revision_id);
   else
     desk_db_set_error (self, rc, error);
   desk_db_release (stmt);

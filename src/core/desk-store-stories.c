@@ -50,7 +50,7 @@ set_not_found (gint64   id,
                GError **error)
 {
   g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-               _("There is no story %" G_GINT64_FORMAT " in the library"), id);
+               _("There is no story %lld in the library"), (long long) id);
 }
 
 static gboolean
