@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "desk-cli.h"
 #include "desk-json.h"
 #include "test-util.h"
 
@@ -518,7 +519,41 @@ test_errors (Fixture       *f,
     }
 
   run (f, &bare, "--db", f->db, NULL);
-  assert_failure (&bare, 2, "copydesk: command: missing (expected import, list");
+  assert_failure (&bare, 2, "copydesk: missing a command (expected import, list");
+}
+
+/* An unknown word without --db is a command the command line refuses, not
+ * a file for a window that cannot open here. */
+static void
+test_unknown_word (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto (Result) r = { 0 };
+
+  run (f, &r, "frob", NULL);
+  assert_failure (&r, 2, "copydesk: frob: unknown command");
+  g_assert_cmpstr (r.out, ==, "");
+}
+
+/* The window opens files named on the command line; anything else is headless. */
+static void
+test_wants_headless (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *story = write_file (f, "a.json", other_json);
+  char *bare[] = { "copydesk", NULL };
+  char *file[] = { "copydesk", story, NULL };
+  char *uri[] = { "copydesk", "file:///tmp/story.txt", NULL };
+  char *word[] = { "copydesk", "frob", NULL };
+  char *command[] = { "copydesk", "list", NULL };
+  char *help[] = { "copydesk", "--help", NULL };
+
+  g_assert_false (desk_cli_wants_headless (1, bare));
+  g_assert_false (desk_cli_wants_headless (2, file));
+  g_assert_false (desk_cli_wants_headless (2, uri));
+  g_assert_true (desk_cli_wants_headless (2, word));
+  g_assert_true (desk_cli_wants_headless (2, command));
+  g_assert_true (desk_cli_wants_headless (2, help));
 }
 
 static void
@@ -678,6 +713,8 @@ main (int   argc,
   add ("/copydesk/cli/export-html", test_export_html);
   add ("/copydesk/cli/export-output", test_export_output);
   add ("/copydesk/cli/errors", test_errors);
+  add ("/copydesk/cli/unknown-word", test_unknown_word);
+  add ("/copydesk/cli/wants-headless", test_wants_headless);
   add ("/copydesk/cli/not-a-database", test_not_a_database);
   add ("/copydesk/cli/empty-library", test_empty_library);
   add ("/copydesk/cli/default-library", test_default_library);

@@ -63,31 +63,12 @@ static const Command commands[] = {
   { "search", OPT_JSON, 1, G_MAXUINT, run_search },
 };
 
-/* The window is for a bare "copydesk"; anything that names a subcommand,
- * --db, --help or --version stays on the command line and never touches
- * GTK, so it works without a display. */
-gboolean
-desk_cli_wants_headless (int    argc,
-                         char **argv)
-{
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--db") || g_str_has_prefix (argv[i], "--db=") ||
-          g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
-          g_str_equal (argv[i], "--version"))
-        return TRUE;
-      for (guint j = 0; j < G_N_ELEMENTS (commands); j++)
-        if (g_str_equal (argv[i], commands[j].name))
-          return TRUE;
-    }
-  return FALSE;
-}
-
 static void fail (const char *what,
                   const char *format,
                   ...) G_GNUC_PRINTF (2, 3);
 
-/* Every failure is one line: "copydesk: <what>: <why>". */
+/* Every failure is one line: "copydesk: <what>: <why>", or "copydesk: <why>"
+ * when @what is NULL. */
 static void
 fail (const char *what,
       const char *format,
@@ -101,7 +82,10 @@ fail (const char *what,
   va_end (args);
   g_strdelimit (why, "\n", ' ');
   fflush (stdout);
-  fprintf (stderr, "copydesk: %s: %s\n", what, why);
+  if (what)
+    fprintf (stderr, "copydesk: %s: %s\n", what, why);
+  else
+    fprintf (stderr, "copydesk: %s\n", why);
 }
 
 static void
@@ -141,6 +125,36 @@ find_command (const char *name)
     if (g_str_equal (name, commands[i].name))
       return &commands[i];
   return NULL;
+}
+
+/* A word the window would take as a file to open: a path that exists or a URI. */
+static gboolean
+names_file (const char *arg)
+{
+  return g_uri_peek_scheme (arg) != NULL || g_file_test (arg, G_FILE_TEST_EXISTS);
+}
+
+/* The window is for a bare "copydesk" and for files to open in it; anything
+ * that names a subcommand, --db, --help or --version stays on the command
+ * line and never touches GTK, so it works without a display. So does any
+ * other bare word that names no file: the command line reports it as an
+ * unknown command instead of a window failing to open. */
+gboolean
+desk_cli_wants_headless (int    argc,
+                         char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--db") || g_str_has_prefix (arg, "--db=") ||
+          g_str_equal (arg, "--help") || g_str_equal (arg, "-h") ||
+          g_str_equal (arg, "--version"))
+        return TRUE;
+      if (arg[0] != '-' && (find_command (arg) != NULL || !names_file (arg)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -269,10 +283,12 @@ check_arguments (Cli           *cli,
       }
   if (cli->args->len < command->min_args)
     {
-      fail (command->name, _("missing %s (see “copydesk --help”)"),
-            g_str_equal (command->name, "import") ? _("a file to import")
-            : g_str_equal (command->name, "search") ? _("what to search for")
-            : _("a story id"));
+      if (g_str_equal (command->name, "import"))
+        fail (command->name, _("missing a file to import (see “copydesk --help”)"));
+      else if (g_str_equal (command->name, "search"))
+        fail (command->name, _("missing what to search for (see “copydesk --help”)"));
+      else
+        fail (command->name, _("missing a story id (see “copydesk --help”)"));
       return EXIT_USAGE;
     }
   if (cli->args->len > command->max_args)
@@ -317,7 +333,7 @@ desk_cli_run (int    argc,
   status = parse_arguments (&cli, argc, argv);
   if (status == 0 && cli.command == NULL)
     {
-      fail (_("command"), _("missing (expected import, list, show, export or search)"));
+      fail (NULL, _("missing a command (expected import, list, show, export or search)"));
       status = EXIT_USAGE;
     }
   else if (status == 0 && (command = find_command (cli.command)) == NULL)
@@ -488,8 +504,11 @@ read_input (const char *path,
     {
       g_autofree char *size = g_format_size (info.st_size);
 
-      fail (path, _("the file is %s, over the limit of %d MiB for one import"),
-            size, DESK_JSON_MAX_INPUT / (1024 * 1024));
+      int limit = DESK_JSON_MAX_INPUT / (1024 * 1024);
+
+      fail (path, ngettext ("the file is %s, over the limit of %d MiB for one import",
+                            "the file is %s, over the limit of %d MiB for one import", limit),
+            size, limit);
       return NULL;
     }
   if (!g_file_get_contents (path, &data, length, &error))
