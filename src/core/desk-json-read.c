@@ -100,16 +100,24 @@ element_path (const char *path,
                  : g_strdup_printf ("%s[%u]", key, index);
 }
 
+/* What a reader found where it expected something else: fills the %s of
+ * "expected …, found %s". */
 static const char *
 describe_node (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
+      /* Translators: a kind of JSON value, shown in "expected a string, found %s"
+       * (also "a list", "null", "a string", "true or false", "a number"); it is
+       * what was found, so use the form your language needs after "found" */
       return _("an object");
     case JSON_NODE_ARRAY:
+      /* Translators: a kind of JSON value, fills "found %s" (see "an object") */
       return _("a list");
     case JSON_NODE_NULL:
+      /* Translators: the JSON value null, fills "found %s" (see "an object");
+       * keep the word null, it is what the file holds */
       return _("null");
     case JSON_NODE_VALUE:
     default:
@@ -118,10 +126,13 @@ describe_node (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
+      /* Translators: a kind of JSON value, fills "found %s" (see "an object") */
       return _("a string");
     case G_TYPE_BOOLEAN:
+      /* Translators: a JSON true or false value, fills "found %s" (see "an object") */
       return _("true or false");
     default:
+      /* Translators: a kind of JSON value, fills "found %s" (see "an object") */
       return _("a number");
     }
 }
@@ -137,6 +148,7 @@ expect_object (JsonNode    *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
+      /* Translators: %s is the kind of JSON value found: "a list", "a string", … */
       set_error_at (error, DESK_JSON_ERROR_INVALID, path, _("expected an object, found %s"),
                     describe_node (node));
       return NULL;
@@ -198,6 +210,7 @@ get_string (JsonObject  *object,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
+      /* Translators: %s is the kind of JSON value found: "a number", "null", … */
       set_error_at (error, DESK_JSON_ERROR_INVALID, where, _("expected a string, found %s"),
                     describe_node (node));
       return FALSE;
@@ -223,6 +236,8 @@ get_integer (JsonObject *object,
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
+      /* Translators: %s is the kind of JSON value found: "a number" (one with a
+       * fraction), "a string", … */
       set_error_at (error, DESK_JSON_ERROR_INVALID, where, _("expected a whole number, found %s"),
                     describe_node (node));
       return FALSE;
@@ -257,6 +272,7 @@ get_array (JsonObject *object,
   if (node == NULL)
     set_error_at (error, DESK_JSON_ERROR_INVALID, where, _("missing"));
   else
+    /* Translators: %s is the kind of JSON value found: "an object", "a string", … */
     set_error_at (error, DESK_JSON_ERROR_INVALID, where, _("expected a list, found %s"),
                   describe_node (node));
   return NULL;
@@ -857,7 +873,10 @@ desk_json_read_articles (const char *data,
   if (!JSON_NODE_HOLDS_ARRAY (root) || json_array_get_length (json_node_get_array (root)) == 0)
     {
       g_set_error (error, DESK_JSON_ERROR, DESK_JSON_ERROR_INVALID,
+                   /* Translators: %s is the kind of JSON value found: "a number",
+                    * "an empty list", … */
                    _("expected a story (an object) or a list of stories, found %s"),
+                   /* Translators: a JSON list with nothing in it, fills "found %s" */
                    JSON_NODE_HOLDS_ARRAY (root) ? _("an empty list") : describe_node (root));
       return NULL;
     }
