@@ -241,7 +241,9 @@ desk_block_check (const DeskBlock *self,
       if (m->start >= m->end || m->end > length)
         {
           g_set_error (error, DESK_MODEL_ERROR, DESK_MODEL_ERROR_INVALID,
-                       _("mark %u (%u–%u) lies outside the text of %u characters"),
+                       ngettext ("mark %u (%u–%u) lies outside the text of %u character",
+                                 "mark %u (%u–%u) lies outside the text of %u characters",
+                                 length),
                        i + 1, m->start, m->end, length);
           return FALSE;
         }

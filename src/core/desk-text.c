@@ -348,7 +348,9 @@ build_units (const char  *text,
   if (b.units->len > MAX_UNITS)
     {
       g_set_error (error, DESK_TEXT_ERROR, DESK_TEXT_ERROR_TOO_LARGE,
-                   _("The text has more than %d paragraphs; it does not look like a story"),
+                   ngettext ("The text has more than %d paragraph; it does not look like a story",
+                             "The text has more than %d paragraphs; it does not look like a story",
+                             MAX_UNITS),
                    MAX_UNITS);
       g_clear_pointer (&b.units, g_ptr_array_unref);
     }
@@ -848,8 +850,12 @@ desk_text_read_with_year (const char  *data,
   n = length < 0 ? strlen (data) : (gsize) length;
   if (n > DESK_TEXT_MAX_SIZE)
     {
+      int limit = DESK_TEXT_MAX_SIZE / (1024 * 1024);
+
       g_set_error (error, DESK_TEXT_ERROR, DESK_TEXT_ERROR_TOO_LARGE,
-                   _("The text is larger than %d MB"), DESK_TEXT_MAX_SIZE / (1024 * 1024));
+                   ngettext ("The text is larger than %d MiB", "The text is larger than %d MiB",
+                             limit),
+                   limit);
       return NULL;
     }
   if ((text = decode_input (n ? data : "", n, error)) == NULL)
