@@ -297,8 +297,8 @@ static const char *const numbers[] = {
 };
 
 static const char *const addresses[] = {
-  "https://example.com/path?a=b&c=d", "jane@example.com", "www.gazeta.al", "user.name+tag@mail.co.uk",
-  "#hashtag", "@handle", "http://x.org/a_b/c-d.html#top", "mailto:a@b.c", "C:\\Temp\\x",
+  "https://example.com/path?a=b&c=d", "jane@example.com", "www.gazeta.al",
+  "user.name+tag@mail.co.uk", "#hashtag", "@handle", "http://x.org/a_b/c-d.html#top", "mailto:a@b.c", "C:\\Temp\\x",
   "snake_case", "__init__", "A&B", "R&D", "rock’n’roll", "and/or", "e-mail", "x86_64",
 };
 
@@ -372,15 +372,15 @@ append_vocabulary_paragraph (GString *out,
     }
 }
 
-static const char *const soup[] = {
+static const char *const soup_chars[] = {
   "a", "b", "Z", "é", "ß", "ж", "Ж", "λ", "ά", "ա", "ა", "ب", "ی", "ـ", "א", "ש", "1", "9", "٣",
   "۴", "ⅻ", "½", "²", "ʻ", "\u0301", "\u064E", "\u05B8", "\u200C", "\u200D", "\u00AD",
   "\u200B", "\u2060", "\u200E", " ", " ", "\u00A0", "\u2009", "\u202F", "\u2003", "\t", "-",
   "\u2010", "\u2011", "/", ":", "@", "&", "'", "\u2019", "\u2018", ".", ",", ";", "\"", "_",
-  "\u203F", "\u2024", "\u2027", "\u00B7", "\u0387", "\u05F3", "\u05F4", "\u066B", "\u066C",
-  "\u060C", "\u058A", "\uFE13", "\uFE50", "\uFE52", "\uFE54", "\uFE55", "\uFE33", "!", "?", "(",
+  "\u203F", "\u2024", "\u2027", "\u00B7", "\u0387", "\u05F4", "\u066B", "\u066C",
+  "\u060C", "\uFE13", "\uFE50", "\uFE52", "\uFE54", "\uFE55", "\uFE33", "!", "?", "(",
   ")", "«", "»", "“", "”", "—", "–", "…", "%", "€", "+", "*", "#", "$", "°", "§", "\u2044",
-  "\u0589", "\u055D", "\u05BE", "\u061B", "\u06D4", "\uFF0C", "\u20E3", "\uFE20",
+  "\u0589", "\u055D", "\u05BE", "\u061B", "\u06D4", "\u20E3", "\uFE20",
 };
 
 /* Single characters in any order: the joining and segmenting rules at every edge. */
@@ -391,7 +391,7 @@ append_soup_paragraph (GString *out,
   guint n_chars = g_rand_int_range (rand, 1, 30);
 
   for (guint i = 0; i < n_chars; i++)
-    g_string_append (out, PICK (rand, soup));
+    g_string_append (out, PICK (rand, soup_chars));
 }
 
 /* Any code point of the blocks the fast count knows, assigned or not, and a few others. */
@@ -438,30 +438,51 @@ escape_paragraph (const char *text)
 }
 
 /* Every paragraph of @text counts the same both ways, in one of @languages after
- * the other; returns how many paragraphs there are. */
+ * the other; returns how many of them the fast count takes. */
 static guint
 check_paragraphs (const char        *text,
-                  const char *const *languages)
+                  const char *const *languages,
+                  guint             *n_paragraphs)
 {
   g_auto (GStrv) paragraphs = g_strsplit (text, "\n", -1);
   guint n_languages = g_strv_length ((GStrv) languages);
-  guint n = 0;
+  guint n_fast = 0, i;
 
-  for (guint i = 0; paragraphs[i]; i++, n++)
+  for (i = 0; paragraphs[i]; i++)
     {
       const char *language = languages[i % n_languages];
-      guint fast = desk_words_count (paragraphs[i], -1, language);
+      guint words = desk_words_count (paragraphs[i], -1, language);
       guint pango = desk_words_count_pango (paragraphs[i], -1, language);
+      guint fast = pango;
 
-      if (fast != pango)
+      if (desk_words_count_fast (paragraphs[i], strlen (paragraphs[i]), &fast))
+        n_fast++;
+      if (words != pango || fast != pango)
         {
           g_autofree char *escaped = escape_paragraph (paragraphs[i]);
 
-          g_test_message ("[%s] %u ≠ %u words: %s", language, fast, pango, escaped);
+          g_test_message ("[%s] %u, %u ≠ %u words: %s", language, words, fast, pango, escaped);
         }
+      g_assert_cmpuint (words, ==, pango);
       g_assert_cmpuint (fast, ==, pango);
     }
-  return n;
+  *n_paragraphs = i;
+  return n_fast;
+}
+
+static char *
+make_corpus (guint  n_paragraphs,
+             void (*append) (GString *, GRand *),
+             GRand *rand)
+{
+  GString *corpus = g_string_new (NULL);
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      append (corpus, rand);
+      g_string_append_c (corpus, '\n');
+    }
+  return g_string_free (corpus, FALSE);
 }
 
 static void
@@ -469,32 +490,78 @@ test_words_same_as_pango (void)
 {
   static const char *const languages[] = { "en", "sq", "fr", "ru", "el", "ar", "fa", "he", NULL };
   g_autoptr (GRand) rand = g_rand_new_with_seed (CORPUS_SEED);
-  g_autoptr (GString) corpus = g_string_new (NULL);
+  g_autofree char *vocabulary = make_corpus (N_VOCABULARY_PARAGRAPHS,
+                                             append_vocabulary_paragraph, rand);
+  g_autofree char *soup = make_corpus (N_SOUP_PARAGRAPHS, append_soup_paragraph, rand);
+  g_autofree char *code_points = make_corpus (N_CODE_POINT_PARAGRAPHS,
+                                              append_code_point_paragraph, rand);
+  g_autofree char *all = g_strconcat (vocabulary, soup, code_points, NULL);
   g_autoptr (DeskWordCounter) counter = desk_word_counter_new ();
-  guint n;
+  g_autofree char *long_paragraph = NULL;
+  guint n_fast, n, words;
 
-  for (guint i = 0; i < N_VOCABULARY_PARAGRAPHS; i++)
-    {
-      append_vocabulary_paragraph (corpus, rand);
-      g_string_append_c (corpus, '\n');
-    }
-  for (guint i = 0; i < N_SOUP_PARAGRAPHS; i++)
-    {
-      append_soup_paragraph (corpus, rand);
-      g_string_append_c (corpus, '\n');
-    }
-  for (guint i = 0; i < N_CODE_POINT_PARAGRAPHS; i++)
-    {
-      append_code_point_paragraph (corpus, rand);
-      g_string_append_c (corpus, '\n');
-    }
-  n = check_paragraphs (corpus->str, languages);
-  g_assert_cmpuint (n, >, 20000);
+  /* the fast count takes all but the paragraphs with a stranger, a mark or a
+   * code point it leaves to Pango */
+  n_fast = check_paragraphs (vocabulary, languages, &n);
+  g_assert_cmpuint (n, ==, N_VOCABULARY_PARAGRAPHS + 1);
+  g_assert_cmpuint (n_fast, >, n * 7 / 10);
+  g_assert_cmpuint (n_fast, <, n);
+  n_fast = check_paragraphs (soup, languages, &n);
+  g_assert_cmpuint (n_fast, ==, n);
+  n_fast = check_paragraphs (code_points, languages, &n);
+  g_assert_cmpuint (n_fast, >, 0);
+  g_assert_cmpuint (n_fast, <, n);
+  /* one paragraph longer than the fast count's stack buffers */
+  long_paragraph = g_strndup (soup, strchr (soup + 5000, '\n') - soup);
+  g_strdelimit (long_paragraph, "\n", ' ');
+  g_assert_true (desk_words_count_fast (long_paragraph, strlen (long_paragraph), &words));
+  g_assert_cmpuint (words, ==, desk_words_count_pango (long_paragraph, -1, "en"));
   /* the whole text, and through the editor's counter */
-  g_assert_cmpuint (desk_words_count (corpus->str, corpus->len, "en"), ==,
-                    desk_words_count_pango (corpus->str, corpus->len, "en"));
-  g_assert_cmpuint (desk_word_counter_count (counter, corpus->str, corpus->len, "en"), ==,
-                    desk_words_count_pango (corpus->str, corpus->len, "en"));
+  g_assert_cmpuint (desk_words_count (all, -1, "en"), ==, desk_words_count_pango (all, -1, "en"));
+  g_assert_cmpuint (desk_word_counter_count (counter, all, -1, "en"), ==,
+                    desk_words_count_pango (all, -1, "en"));
+}
+
+/* Every character the fast count takes, between letters, digits, quotes, marks and
+ * spaces, counts as Pango counts it: a check of its classes, one by one. */
+static void
+test_words_every_fast_character (void)
+{
+  static const char *const contexts[] = {
+    "a{}b", "a{}", "{}b", "1{}2", "1{}", "{}1", "א{}ב", "א{}", "{}{}", " {} ", "a_{}b",
+    "a{}\u0301b", "{}\u0301", "\t{}", "a'{}", "{}'a", "a.{}", "1.{}", "{}.1", "{}א", "\u00AD{}",
+    "a{}'b", "1{},2", "{}\u200C", "\u200D{}", "a\"{}", "א\"{}", "{}\"א", "a{}.b", "a{}_", "_{}",
+    "a {} b", "1 {} 2", "a-{}-b", "a\u00A0{}\u00A01",
+  };
+  guint n_fast = 0;
+
+  for (gunichar c = 1; c < 0x30000; c++)
+    {
+      char utf8[8] = { 0 };
+      guint words;
+
+      if (c == '\n' || !g_unichar_validate (c))
+        continue;
+      g_unichar_to_utf8 (c, utf8);
+      if (!desk_words_count_fast (utf8, strlen (utf8), &words))
+        continue;
+      n_fast++;
+      for (guint i = 0; i < G_N_ELEMENTS (contexts); i++)
+        {
+          g_auto (GStrv) around = g_strsplit (contexts[i], "{}", -1);
+          g_autofree char *text = g_strjoinv (utf8, around);
+          guint pango = desk_words_count_pango (text, -1, "en");
+
+          words = G_MAXUINT;
+          g_assert_true (desk_words_count_fast (text, strlen (text), &words));
+          if (words != pango)
+            g_test_message ("U+%04X in “%s”: %u ≠ %u words", c, contexts[i], words, pango);
+          g_assert_cmpuint (words, ==, pango);
+        }
+    }
+  /* Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew, Arabic, their marks and
+   * punctuation */
+  g_assert_cmpuint (n_fast, >, 4000);
 }
 
 static void
@@ -505,13 +572,15 @@ test_words_sample_same_as_pango (void)
   g_autofree char *path = g_build_filename (dir ? dir : ".", "tirana-raid.txt", NULL);
   g_autofree char *text = NULL;
   g_autoptr (GError) error = NULL;
+  guint n;
 
   if (!g_file_get_contents (path, &text, NULL, &error))
     {
       g_test_skip (error->message);
       return;
     }
-  g_assert_cmpuint (check_paragraphs (text, english), >, 10);
+  g_assert_cmpuint (check_paragraphs (text, english, &n), ==, n);
+  g_assert_cmpuint (n, >, 10);
   g_assert_cmpuint (desk_words_count (text, -1, "en"), ==, desk_words_count_pango (text, -1, "en"));
 }
 
@@ -537,5 +606,6 @@ main (int   argc,
   g_test_add_func ("/copydesk/words/article", test_words_article);
   g_test_add_func ("/copydesk/words/same-as-pango", test_words_same_as_pango);
   g_test_add_func ("/copydesk/words/sample-same-as-pango", test_words_sample_same_as_pango);
+  g_test_add_func ("/copydesk/words/every-fast-character", test_words_every_fast_character);
   return g_test_run ();
 }

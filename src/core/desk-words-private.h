@@ -13,4 +13,9 @@ guint desk_words_count_pango (const char *text,
                               gssize      length,
                               const char *language);
 
+/* One paragraph counted without Pango; FALSE for text in the scripts it leaves to Pango. */
+gboolean desk_words_count_fast (const char *text,
+                                gsize       length,
+                                guint      *words);
+
 G_END_DECLS
