@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -178,6 +179,109 @@ test_rtl_languages (void)
     }
 }
 
+static char *
+export_text_with_credits (const char *language)
+{
+  g_autoptr (DeskArticle) story = make_story (language, "Headline", "Tirana", "Text.");
+  g_autoptr (DeskRelated) teaser = desk_related_new (0, "News", "Tourist season", "", "");
+
+  desk_article_set_source_name (story, "Example");
+  desk_article_set_source_url (story, "https://example.org/a");
+  desk_article_append_related (story, teaser);
+  return desk_text_write (story);
+}
+
+static char *
+export_html_with_source (const char *language)
+{
+  g_autoptr (DeskArticle) story = make_story (language, "Headline", "Tirana", "Text.");
+
+  desk_article_set_source_name (story, "Example");
+  desk_article_set_source_url (story, "https://example.org/a");
+  return export_html (story);
+}
+
+/* The page numbers, the source credit and the related heading are printed in
+ * the story's language, whatever the interface speaks. */
+static void
+test_export_labels (void)
+{
+  static const struct {
+    const char *language;
+    const char *page;
+    const char *source;
+    const char *related;
+  } cases[] = {
+    { "en", "\"Page \" counter(page) \" of \" counter(pages)", "Original post: <a",
+      "Related:\n- News: Tourist season" },
+    { "sq-AL", "\"Faqja \" counter(page) \" nga \" counter(pages)", "Botimi origjinal: <a",
+      "Të lidhura:\n- News: Tourist season" },
+    { "de", "\"Seite \" counter(page) \" von \" counter(pages)", "Originalbeitrag: <a",
+      "Mehr zum Thema:\n- News: Tourist season" },
+    { "fr_CA", "\"Page \" counter(page) \" sur \" counter(pages)",
+      "Publication d’origine\u00A0: <a", "Articles liés\u00A0:\n- News\u00A0: Tourist season" },
+    { "frr", "\"Page \" counter(page) \" of \" counter(pages)", "Original post: <a",
+      "Related:\n- News: Tourist season" },
+    { "", "\"Page \" counter(page) \" of \" counter(pages)", "Original post: <a",
+      "Related:\n- News: Tourist season" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = export_html_with_source (cases[i].language);
+      g_autofree char *text = export_text_with_credits (cases[i].language);
+      g_autofree char *credit = g_strdup (cases[i].source);
+
+      g_test_message ("language “%s”", cases[i].language);
+      g_assert_nonnull (strstr (html, cases[i].page));
+      g_assert_nonnull (strstr (html, cases[i].source));
+      g_assert_nonnull (strstr (text, cases[i].related));
+      /* the text export writes the link after the name: "…: Example <https://…>" */
+      credit[strlen (credit) - strlen ("<a")] = '\0';
+      g_assert_nonnull (strstr (text, credit));
+      g_assert_nonnull (strstr (text, "Example <https://example.org/a>"));
+    }
+}
+
+/* In a German interface (the translations of this build, where they are
+ * built), an English story still prints in English and a German one in German. */
+static void
+test_labels_ignore_interface (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  const char *probe = "The story has no headline; give it one before exporting.";
+  g_autofree char *english = NULL, *german = NULL, *text = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *mo = g_build_filename (localedir, "de", "LC_MESSAGES",
+                                              GETTEXT_PACKAGE ".mo", NULL);
+
+      if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+        {
+          g_test_skip ("the German translation of this build is not there");
+          return;
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* the interface really is German */
+  g_assert_cmpstr (dgettext (GETTEXT_PACKAGE, probe), !=, probe);
+  english = export_html_with_source ("en");
+  german = export_html_with_source ("de");
+  text = export_text_with_credits ("en");
+  g_assert_nonnull (strstr (english, "\"Page \" counter(page) \" of \" counter(pages)"));
+  g_assert_nonnull (strstr (english, "Original post: <a"));
+  g_assert_nonnull (strstr (text, "Related:\n"));
+  g_assert_nonnull (strstr (text, "Original post: Example"));
+  g_assert_nonnull (strstr (german, "\"Seite \" counter(page) \" von \" counter(pages)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,5 +295,8 @@ main (int   argc,
   g_test_add_func ("/copydesk/story-language/persian-export", test_persian_export);
   g_test_add_func ("/copydesk/story-language/text-export-quotes", test_text_export_quotes);
   g_test_add_func ("/copydesk/story-language/rtl", test_rtl_languages);
+  g_test_add_func ("/copydesk/story-language/export-labels", test_export_labels);
+  g_test_add_func ("/copydesk/story-language/labels-ignore-interface",
+                   test_labels_ignore_interface);
   return g_test_run ();
 }

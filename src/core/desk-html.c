@@ -15,6 +15,7 @@
 
 #include "desk-fonts.h"
 #include "desk-html.h"
+#include "desk-labels.h"
 #include "desk-typography.h"
 
 #define FLUSH_AT (64 * 1024)
@@ -288,10 +289,9 @@ short_headline (const char *headline)
 }
 
 static char *
-page_label_css (void)
+page_label_css (const char *language)
 {
-  /* Translators: the page number at the foot of each printed page; keep {page} and {pages} */
-  const char *label = _("Page {page} of {pages}");
+  const char *label = desk_labels_get (language, DESK_LABEL_PAGE_OF);
   GString *css = g_string_new (NULL);
   const char *p = label;
 
@@ -369,7 +369,7 @@ append_page_css (Writer     *w,
 {
   g_autofree char *head = short_headline (desk_article_get_headline (w->article));
   g_autofree char *head_typo = typographic (w, head);
-  g_autofree char *label = page_label_css ();
+  g_autofree char *label = page_label_css (w->language);
   g_autoptr (GString) head_css = g_string_new (NULL);
   g_autoptr (GString) date_css = g_string_new (NULL);
 
@@ -713,10 +713,14 @@ append_credits (Writer *w)
   append_element (w, "<p class=\"tagline\">", desk_article_get_tagline (a), "</p>\n");
   if (source)
     {
+      const char *label = desk_labels_get (w->language, DESK_LABEL_ORIGINAL_POST);
+      const char *slot = strstr (label, "{source}");
+      g_autofree char *before = g_strndup (label, slot - label);
+
       g_string_append (w->buf, "<p class=\"source\">");
-      append_escaped (w->buf, C_("export", "Original post"));
-      g_string_append (w->buf, ": ");
+      append_escaped (w->buf, before);
       append_link (w, url, name[0] ? name : url);
+      append_escaped (w->buf, slot + strlen ("{source}"));
       g_string_append (w->buf, "</p>\n");
     }
   g_string_append (w->buf, "</footer>\n");
@@ -829,7 +833,8 @@ collect_fonts (Writer *w)
     desk_article_get_headline (a), desk_article_get_kicker (a), desk_article_get_deck (a),
     desk_article_get_byline (a), desk_article_get_tagline (a), desk_article_get_source_name (a),
     desk_article_get_source_url (a), w->date_text, w->date_iso, typographic_chars,
-    C_("export", "Original post"), ": ", _("Page {page} of {pages}"),
+    desk_labels_get (w->language, DESK_LABEL_ORIGINAL_POST),
+    desk_labels_get (w->language, DESK_LABEL_PAGE_OF),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)

@@ -6,9 +6,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
+#include "desk-labels.h"
 #include "desk-text-writer.h"
 #include "desk-typography.h"
 
@@ -134,15 +134,31 @@ append_body (GString     *out,
     append_paragraph (out, dateline);
 }
 
+/* Fills a label's {name} slot; the value is inserted once, never searched again. */
+static void
+fill_slot (GString    *label,
+           const char *name,
+           const char *value)
+{
+  const char *slot = strstr (label->str, name);
+  gsize at;
+
+  g_assert (slot != NULL);
+  at = slot - label->str;
+  g_string_erase (label, at, strlen (name));
+  g_string_insert (label, at, value);
+}
+
 static void
 append_related (GString     *out,
                 DeskArticle *article)
 {
+  const char *language = desk_article_get_language (article);
   guint n = desk_article_get_n_related (article);
 
   if (n == 0)
     return;
-  append_paragraph (out, _("Related:"));
+  append_paragraph (out, desk_labels_get (language, DESK_LABEL_RELATED));
   for (guint i = 0; i < n; i++)
     {
       const DeskRelated *related = desk_article_get_related (article, i);
@@ -151,8 +167,15 @@ append_related (GString     *out,
         continue;
       g_string_append (out, "\n- ");
       if (related->kicker[0])
-        g_string_append_printf (out, "%s: ", related->kicker);
-      g_string_append (out, related->headline);
+        {
+          g_autoptr (GString) line = g_string_new (desk_labels_get (language, DESK_LABEL_TEASER));
+
+          fill_slot (line, "{kicker}", related->kicker);
+          fill_slot (line, "{headline}", related->headline);
+          g_string_append (out, line->str);
+        }
+      else
+        g_string_append (out, related->headline);
       if (related->deck[0])
         g_string_append_printf (out, " — %s", related->deck);
       if (related->url[0])
@@ -166,14 +189,19 @@ append_source (GString     *out,
 {
   const char *name = desk_article_get_source_name (article);
   const char *url = desk_article_get_source_url (article);
-  g_autofree char *line = NULL;
+  g_autoptr (GString) line = NULL;
+  g_autofree char *source = NULL;
 
+  if (name[0] == '\0' && url[0] == '\0')
+    return;
   if (name[0] && url[0])
-    line = g_strdup_printf (_("Original post: %s <%s>"), name, url);
-  else if (name[0] || url[0])
-    line = g_strdup_printf (_("Original post: %s"), name[0] ? name : url);
-  if (line)
-    append_paragraph (out, line);
+    source = g_strdup_printf ("%s <%s>", name, url);
+  else
+    source = g_strdup (name[0] ? name : url);
+  line = g_string_new (desk_labels_get (desk_article_get_language (article),
+                                        DESK_LABEL_ORIGINAL_POST));
+  fill_slot (line, "{source}", source);
+  append_paragraph (out, line->str);
 }
 
 /**
