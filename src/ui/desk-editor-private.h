@@ -103,6 +103,20 @@ void            desk_editor_notify_save_state   (DeskEditor    *self);
 gboolean        desk_editor_take_pasted_fields  (DeskEditor    *self,
                                                  DeskArticle   *pasted);
 
+/* desk-editor-fields.c */
+void            desk_editor_class_init_fields   (GtkWidgetClass *widget_class);
+void            desk_editor_init_fields         (DeskEditor     *self);
+char           *desk_editor_dup_view_text       (GtkTextView    *view);
+void            desk_editor_set_view_text       (GtkTextView    *view,
+                                                 const char     *text);
+const char     *desk_editor_get_language        (DeskEditor     *self);
+DeskDashStyle   desk_editor_get_dash_style      (DeskEditor     *self);
+void            desk_editor_update_counts       (DeskEditor     *self);
+void            desk_editor_queue_counts        (DeskEditor     *self);
+void            desk_editor_update_headline_count (DeskEditor   *self);
+void            desk_editor_update_dateline     (DeskEditor     *self);
+void            desk_editor_show_date_in_calendar (DeskEditor   *self);
+
 /* desk-editor-save.c */
 void            desk_editor_save_now            (DeskEditor    *self);
 gboolean        desk_editor_save_timeout_cb     (gpointer       data);
