@@ -554,6 +554,43 @@ test_find (Fixture       *fixture,
   g_assert_cmpint (fixture->editor->change_count, ==, 0);
 }
 
+static const char *
+style_label (Fixture *fixture)
+{
+  wait_for_idle ();
+  return gtk_menu_button_get_label (fixture->editor->style_button);
+}
+
+/* The style button names the paragraph at the cursor after Enter too. */
+static void
+test_style_follows_cursor (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->editor->body_view);
+  GtkTextIter iter;
+
+  load (fixture, fixture->second);
+  move_to_end (fixture->editor->body_view);
+  type_into (fixture->editor->body_view, "\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.style", "i",
+                                             DESK_PARA_QUOTE));
+  type_into (fixture->editor->body_view, "We stay");
+  g_assert_cmpstr (style_label (fixture), ==, "Quote");
+  type_into (fixture->editor->body_view, "\n");
+  g_assert_cmpstr (style_label (fixture), ==, "Attribution");
+  type_into (fixture->editor->body_view, "A resident\n");
+  g_assert_cmpstr (style_label (fixture), ==, "Paragraph");
+  type_into (fixture->editor->body_view, "A plain paragraph.");
+  g_assert_cmpstr (style_label (fixture), ==, "Paragraph");
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_cmpstr (style_label (fixture), ==, "Quote");
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_cmpstr (style_label (fixture), ==, "Paragraph");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,5 +616,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/copydesk/editor/find", Fixture, NULL, fixture_set_up, test_find,
               fixture_tear_down);
+  g_test_add ("/copydesk/editor/style-follows-cursor", Fixture, NULL, fixture_set_up,
+              test_style_follows_cursor, fixture_tear_down);
   return g_test_run ();
 }

@@ -30,6 +30,26 @@ desk_editor_update_style_button (DeskEditor *self)
                              desk_para_style_to_label (desk_body_buffer_get_style (body, &start)));
 }
 
+static gboolean
+update_style_button_cb (gpointer data)
+{
+  DeskEditor *self = data;
+
+  self->style_source = 0;
+  desk_editor_update_style_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Enter and the other edits restyle paragraphs after the buffer has
+ * changed, and an empty last line keeps its style outside any tag: the
+ * button reads the style once the edit is complete. */
+void
+desk_editor_queue_style_button (DeskEditor *self)
+{
+  if (self->style_source == 0)
+    self->style_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_style_button_cb, self, NULL);
+}
+
 static void
 style_cb (GtkWidget  *widget,
           const char *action_name,

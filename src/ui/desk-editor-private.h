@@ -45,6 +45,7 @@ struct _DeskEditor
   GPtrArray *orphans; /* failed saves of stories no longer shown */
 
   guint follow_source;
+  guint style_source;
 
   /* footer */
   guint count_timeout;
@@ -132,6 +133,7 @@ void            desk_editor_hide_banner_if_saved (DeskEditor   *self);
 void            desk_editor_class_init_actions (GtkWidgetClass *widget_class);
 void            desk_editor_init_actions       (DeskEditor     *self);
 void            desk_editor_update_style_button (DeskEditor    *self);
+void            desk_editor_queue_style_button (DeskEditor     *self);
 
 /* desk-editor-related.c */
 void            desk_editor_class_init_related (GtkWidgetClass *widget_class);

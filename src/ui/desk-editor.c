@@ -100,6 +100,7 @@ static void
 on_body_changed_cb (DeskEditor *self)
 {
   desk_editor_queue_counts (self);
+  desk_editor_queue_style_button (self);
   desk_editor_changed (self);
 }
 
@@ -109,8 +110,10 @@ on_body_tag_changed_cb (DeskEditor        *self,
                         const GtkTextIter *start,
                         const GtkTextIter *end)
 {
-  if (tag != self->match_tag && tag != self->current_match_tag)
-    desk_editor_changed (self);
+  if (tag == self->match_tag || tag == self->current_match_tag)
+    return;
+  desk_editor_queue_style_button (self);
+  desk_editor_changed (self);
 }
 
 void
@@ -520,6 +523,7 @@ desk_editor_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->count_timeout, g_source_remove);
   g_clear_handle_id (&self->follow_source, g_source_remove);
+  g_clear_handle_id (&self->style_source, g_source_remove);
   g_clear_handle_id (&self->checkpoint_timeout, g_source_remove);
   g_clear_handle_id (&self->orphan_timeout, g_source_remove);
   g_clear_handle_id (&self->save_timeout, g_source_remove);
