@@ -591,6 +591,25 @@ test_style_follows_cursor (Fixture       *fixture,
   g_assert_cmpstr (style_label (fixture), ==, "Paragraph");
 }
 
+/* The footer counts once typing pauses, never on the keystroke itself. */
+static void
+test_counts_debounced (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->editor->body_view);
+
+  load (fixture, fixture->second);
+  g_assert_cmpstr (gtk_label_get_label (fixture->editor->words_label), ==, "3 words");
+  g_assert_cmpstr (gtk_label_get_label (fixture->editor->reading_label), ==, "1 minute read");
+  move_to_end (fixture->editor->body_view);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "\nTwo more", -1, TRUE);
+  g_assert_cmpstr (gtk_label_get_label (fixture->editor->words_label), ==, "3 words");
+  g_assert_cmpuint (fixture->editor->count_timeout, !=, 0);
+  WAIT_UNTIL (fixture->editor->count_timeout == 0);
+  g_assert_cmpstr (gtk_label_get_label (fixture->editor->words_label), ==, "5 words");
+  g_assert_cmpstr (gtk_label_get_label (fixture->editor->chars_label), ==, "24 characters");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,5 +637,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/copydesk/editor/style-follows-cursor", Fixture, NULL, fixture_set_up,
               test_style_follows_cursor, fixture_tear_down);
+  g_test_add ("/copydesk/editor/counts-debounced", Fixture, NULL, fixture_set_up,
+              test_counts_debounced, fixture_tear_down);
   return g_test_run ();
 }

@@ -11,8 +11,8 @@
 
 #include "desk-editor-private.h"
 
-#define COUNT_DELAY_MS       250
-#define WORDS_PER_MINUTE     230
+#define COUNT_DELAY_MS       300
+#define COUNT_MAX_WAIT_MS    1000
 
 /* Text views */
 
@@ -57,28 +57,42 @@ desk_editor_get_dash_style (DeskEditor *self)
 
 /* Footer */
 
-void
-desk_editor_update_counts (DeskEditor *self)
+static void
+show_counts (DeskEditor *self,
+             guint       n_words)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-  g_autoptr (DeskArticle) counter = desk_article_new ();
-  g_autofree char *text = desk_editor_dup_view_text (self->body_view);
-  g_autofree char *words = NULL;
-  g_autofree char *chars = NULL;
-  g_autofree char *minutes = NULL;
-  guint n_words, n_chars, n_minutes;
+  guint n_chars = gtk_text_buffer_get_char_count (buffer) -
+                  MAX (gtk_text_buffer_get_line_count (buffer) - 1, 0);
+  guint n_minutes = desk_words_reading_minutes (n_words);
+  g_autofree char *words = g_strdup_printf (ngettext ("%u word", "%u words", n_words), n_words);
+  g_autofree char *chars = g_strdup_printf (ngettext ("%u character", "%u characters", n_chars),
+                                            n_chars);
+  g_autofree char *minutes = g_strdup_printf (ngettext ("%u minute read", "%u minutes read",
+                                                        n_minutes), n_minutes);
 
-  desk_article_append_block (counter, desk_block_new (DESK_BLOCK_PARAGRAPH, text));
-  n_words = desk_article_count_words (counter);
-  n_chars = gtk_text_buffer_get_char_count (buffer) - MAX (gtk_text_buffer_get_line_count (buffer) - 1, 0);
-  n_minutes = (n_words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
-
-  words = g_strdup_printf (ngettext ("%u word", "%u words", n_words), n_words);
-  chars = g_strdup_printf (ngettext ("%u character", "%u characters", n_chars), n_chars);
-  minutes = g_strdup_printf (ngettext ("%u minute read", "%u minutes read", n_minutes), n_minutes);
   gtk_label_set_label (self->words_label, words);
   gtk_label_set_label (self->chars_label, chars);
   gtk_label_set_label (self->reading_label, n_words ? minutes : "");
+}
+
+/* The counter keeps the count of every paragraph: only the paragraphs
+ * changed since the last count go through Pango again. */
+void
+desk_editor_update_counts (DeskEditor *self)
+{
+  gint64 started = g_get_monotonic_time ();
+  g_autofree char *text = NULL;
+  guint n_words;
+
+  g_clear_handle_id (&self->count_timeout, g_source_remove);
+  self->count_pending_since = 0;
+  text = desk_editor_dup_view_text (self->body_view);
+  n_words = desk_word_counter_count (self->word_counter, text, -1,
+                                     desk_editor_get_language (self));
+  show_counts (self, n_words);
+  g_debug ("Counted %u words in %.1f ms", n_words,
+           (g_get_monotonic_time () - started) / 1000.0);
 }
 
 static gboolean
@@ -91,11 +105,20 @@ count_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Counts once typing pauses, and at least every COUNT_MAX_WAIT_MS during
+ * a long burst: never on the keystroke itself. */
 void
 desk_editor_queue_counts (DeskEditor *self)
 {
-  if (self->count_timeout == 0)
-    self->count_timeout = g_timeout_add (COUNT_DELAY_MS, count_timeout_cb, self);
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->count_pending_since == 0)
+    self->count_pending_since = now;
+  else if (now - self->count_pending_since > COUNT_MAX_WAIT_MS * 1000)
+    return;
+  g_clear_handle_id (&self->count_timeout, g_source_remove);
+  self->count_timeout = g_timeout_add_full (G_PRIORITY_LOW, COUNT_DELAY_MS, count_timeout_cb,
+                                            self, NULL);
 }
 
 /* Headline */

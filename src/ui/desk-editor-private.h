@@ -6,6 +6,7 @@
 
 #include "desk-body-buffer.h"
 #include "desk-editor.h"
+#include "desk-words.h"
 
 G_BEGIN_DECLS
 
@@ -48,7 +49,9 @@ struct _DeskEditor
   guint style_source;
 
   /* footer */
+  DeskWordCounter *word_counter;
   guint count_timeout;
+  gint64 count_pending_since; /* monotonic time of the first change not counted */
 
   /* find */
   GtkTextTag *match_tag;

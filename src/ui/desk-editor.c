@@ -545,6 +545,7 @@ desk_editor_finalize (GObject *object)
   DeskEditor *self = DESK_EDITOR (object);
 
   g_clear_pointer (&self->dateline, desk_dateline_free);
+  g_clear_pointer (&self->word_counter, desk_word_counter_free);
   g_clear_pointer (&self->related, g_ptr_array_unref);
   g_clear_pointer (&self->orphans, g_ptr_array_unref);
   g_clear_pointer (&self->queued, g_ptr_array_unref);
@@ -663,6 +664,7 @@ desk_editor_init (DeskEditor *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->settings = g_settings_new (APP_ID);
   self->dateline = desk_dateline_new ();
+  self->word_counter = desk_word_counter_new ();
   self->related = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_related_free);
   self->orphans = g_ptr_array_new_with_free_func (g_object_unref);
   self->queued = g_ptr_array_new_with_free_func (g_object_unref);
