@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "desk-application.h"
+#include "desk-editor-private.h"
+#include "desk-library-row.h"
 #include "desk-preferences-window.h"
 #include "desk-versions-dialog.h"
 #include "desk-window.h"
@@ -204,6 +206,100 @@ test_window_new_story (void)
   g_assert_cmpint (desk_library_view_get_selected_id (view), ==, desk_editor_get_story_id (editor));
   g_assert_cmpstr (desk_library_view_get_page_name (view), ==, "list");
 
+  close_window (window);
+}
+
+typedef struct {
+  DeskWindow *window;
+  guint n_saved;
+  guint words; /* of the row when the editor said it saved */
+  char *headline;
+  gboolean row_label_matches;
+} SavedRow;
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_row (GtkWidget *root,
+          gint64     id)
+{
+  if (DESK_IS_LIBRARY_ROW (root))
+    {
+      DeskStoryItem *item = desk_library_row_get_item (DESK_LIBRARY_ROW (root));
+
+      return item && desk_story_item_get_id (item) == id ? root : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row (child, id);
+      if (row)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+on_story_saved_cb (DeskEditor *editor,
+                   gint64      id,
+                   SavedRow   *saved)
+{
+  DeskLibraryModel *model = desk_window_get_library_model (saved->window);
+  g_autoptr (DeskStoryItem) item = NULL;
+  GtkWidget *row;
+  guint position;
+
+  g_assert_true (desk_library_model_find (model, id, &position));
+  item = g_list_model_get_item (G_LIST_MODEL (model), position);
+  saved->n_saved++;
+  saved->words = desk_story_item_get_words (item);
+  g_free (saved->headline);
+  saved->headline = g_strdup (desk_story_item_get_headline (item));
+  row = find_row (GTK_WIDGET (desk_window_get_library_view (saved->window)), id);
+  saved->row_label_matches = row && has_label (row, "40 words") &&
+                             has_label (row, "Forty words") && has_label (row, "Ready");
+}
+
+/* The row of the story being written shows each save at once: headline,
+ * status and word count. */
+static void
+test_window_row_follows_saves (void)
+{
+  G_GNUC_UNUSED DeskStore *store = use_new_library ();
+  DeskWindow *window = open_window ();
+  DeskEditor *editor = desk_window_get_editor (window);
+  GtkTextBuffer *body;
+  SavedRow saved = { window, 0, 0, NULL, FALSE };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
+  wait_until (desk_editor_get_story_id (editor) != 0 &&
+              desk_library_view_get_selected_id (desk_window_get_library_view (window)) != 0);
+  g_signal_connect_after (editor, "story-saved", G_CALLBACK (on_story_saved_cb), &saved);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->headline_view), "Forty words", -1);
+  g_object_set (editor, "status", DESK_STATUS_READY, NULL);
+  body = gtk_text_view_get_buffer (editor->body_view);
+  for (guint i = 0; i < 40; i++)
+    gtk_text_buffer_insert_interactive_at_cursor (body, i ? " word" : "word", -1, TRUE);
+  wait_until (saved.n_saved > 0 && desk_editor_get_saved_summary (editor)->words == 40 &&
+              g_strcmp0 (gtk_label_get_label (editor->save_label), "Saved") == 0);
+
+  g_assert_cmpuint (saved.words, ==, 40);
+  g_assert_cmpstr (saved.headline, ==, "Forty words");
+  g_assert_true (saved.row_label_matches);
+  g_signal_handlers_disconnect_by_data (editor, &saved);
+  g_free (saved.headline);
   close_window (window);
 }
 
@@ -530,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/window/new-story", test_window_new_story);
   g_test_add_func ("/copydesk/window/duplicate", test_window_duplicate);
   g_test_add_func ("/copydesk/window/delete-undo", test_window_delete_undo);
+  g_test_add_func ("/copydesk/window/row-follows-saves", test_window_row_follows_saves);
   g_test_add_func ("/copydesk/window/restore-version", test_window_restore_version);
   g_test_add_func ("/copydesk/window/close-saves", test_window_close_saves);
   g_test_add_func ("/copydesk/window/refuses-library", test_window_refuses_library);

@@ -52,6 +52,7 @@ struct _DeskEditor
   DeskWordCounter *word_counter;
   guint count_timeout;
   gint64 count_pending_since; /* monotonic time of the first change not counted */
+  DeskSummary *saved_summary; /* of the last save, for the library list */
 
   /* find */
   GtkTextTag *match_tag;
@@ -102,7 +103,7 @@ void            desk_editor_changed    (DeskEditor *self);
 /* desk-editor.c */
 DeskArticle    *desk_editor_build_article       (DeskEditor    *self);
 void            desk_editor_emit_saved          (DeskEditor    *self,
-                                                 gint64         id);
+                                                 DeskArticle   *saved);
 void            desk_editor_notify_save_state   (DeskEditor    *self);
 gboolean        desk_editor_take_pasted_fields  (DeskEditor    *self,
                                                  DeskArticle   *pasted);

@@ -229,7 +229,7 @@ background_finished (DeskEditor   *self,
       release_queued (self, job->serial);
       return;
     }
-  desk_editor_emit_saved (self, desk_article_get_id (saved));
+  desk_editor_emit_saved (self, saved);
   if (!has_queued (self, job->serial))
     add_revision (self, desk_article_get_id (saved), DESK_REVISION_CLOSE);
   release_queued (self, job->serial);
@@ -296,7 +296,7 @@ save_succeeded (DeskEditor  *self,
     desk_editor_set_save_state (self, DESK_SAVE_STATE_SAVED);
   else if (self->save_timeout == 0)
     desk_editor_save_now (self);
-  desk_editor_emit_saved (self, desk_article_get_id (saved));
+  desk_editor_emit_saved (self, saved);
   check_flushes (self, NULL);
 }
 

@@ -116,11 +116,47 @@ on_body_tag_changed_cb (DeskEditor        *self,
   desk_editor_changed (self);
 }
 
-void
-desk_editor_emit_saved (DeskEditor *self,
-                        gint64      id)
+/* The body's words as the store counts them: the paragraphs and
+ * attributions, through the footer's counter, whose paragraphs they are. */
+static guint
+count_saved_words (DeskEditor  *self,
+                   DeskArticle *saved)
 {
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < desk_article_get_n_blocks (saved); i++)
+    {
+      DeskBlock *block = desk_article_get_block (saved, i);
+
+      g_string_append (text, desk_block_get_text (block));
+      g_string_append_c (text, '\n');
+      g_string_append (text, desk_block_get_attribution (block));
+      g_string_append_c (text, '\n');
+    }
+  return desk_word_counter_count (self->word_counter, text->str, text->len,
+                                  desk_article_get_language (saved));
+}
+
+void
+desk_editor_emit_saved (DeskEditor  *self,
+                        DeskArticle *saved)
+{
+  gint64 id = desk_article_get_id (saved);
+
+  g_clear_pointer (&self->saved_summary, desk_summary_free);
+  self->saved_summary = desk_summary_new (id, desk_article_get_headline (saved),
+                                          desk_article_get_kicker (saved),
+                                          desk_article_get_status (saved),
+                                          desk_article_get_modified (saved),
+                                          count_saved_words (self, saved));
   g_signal_emit (self, signals[STORY_SAVED], 0, id);
+}
+
+const DeskSummary *
+desk_editor_get_saved_summary (DeskEditor *self)
+{
+  g_return_val_if_fail (DESK_IS_EDITOR (self), NULL);
+  return self->saved_summary;
 }
 
 void
@@ -546,6 +582,7 @@ desk_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->dateline, desk_dateline_free);
   g_clear_pointer (&self->word_counter, desk_word_counter_free);
+  g_clear_pointer (&self->saved_summary, desk_summary_free);
   g_clear_pointer (&self->related, g_ptr_array_unref);
   g_clear_pointer (&self->orphans, g_ptr_array_unref);
   g_clear_pointer (&self->queued, g_ptr_array_unref);

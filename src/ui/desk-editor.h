@@ -8,6 +8,7 @@
 
 #include "desk-article.h"
 #include "desk-store.h"
+#include "desk-summary.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ gint64       desk_editor_get_story_id   (DeskEditor          *self);
 void         desk_editor_focus_headline (DeskEditor          *self);
 /* A snapshot of what is on screen, e.g. for export. NULL when no story. */
 DeskArticle *desk_editor_dup_article    (DeskEditor          *self);
+const DeskSummary *desk_editor_get_saved_summary (DeskEditor *self);
 /* Finishes when every edit made before the call has reached the store. */
 void         desk_editor_flush_async    (DeskEditor          *self,
                                          GCancellable        *cancellable,
@@ -51,6 +53,7 @@ gboolean     desk_editor_flush_finish   (DeskEditor          *self,
  * read-only: a story is loading).
  *
  * Signals: "story-saved" (gint64 id), on the main thread after each
- * successful save. */
+ * successful save; desk_editor_get_saved_summary () then gives the
+ * story's list row as saved. */
 
 G_END_DECLS

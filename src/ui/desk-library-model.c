@@ -651,6 +651,24 @@ desk_library_model_get_n_fetched (DeskLibraryModel *self)
 }
 
 /* Finds a story among the rows fetched so far; never queries the store. */
+/* The row of a story just saved shows its new fields at once, before the
+ * next refresh puts it in its new place. */
+void
+desk_library_model_update_story (DeskLibraryModel  *self,
+                                 const DeskSummary *summary)
+{
+  guint position;
+  Page *page;
+
+  g_return_if_fail (DESK_IS_LIBRARY_MODEL (self));
+  g_return_if_fail (summary != NULL);
+
+  if (!desk_library_model_find (self, summary->id, &position))
+    return;
+  page = find_page_link (self, position / PAGE_SIZE)->data;
+  desk_story_item_set_summary (g_ptr_array_index (page->items, position % PAGE_SIZE), summary);
+}
+
 gboolean
 desk_library_model_find (DeskLibraryModel *self,
                          gint64            id,

@@ -28,6 +28,8 @@ void              desk_library_model_set_status_filter (DeskLibraryModel *self,
                                                         int               status);
 gboolean          desk_library_model_is_filtered       (DeskLibraryModel *self);
 void              desk_library_model_refresh           (DeskLibraryModel *self);
+void              desk_library_model_update_story      (DeskLibraryModel  *self,
+                                                        const DeskSummary *summary);
 gboolean          desk_library_model_get_ready         (DeskLibraryModel *self);
 gboolean          desk_library_model_get_busy          (DeskLibraryModel *self);
 guint             desk_library_model_get_n_fetched     (DeskLibraryModel *self);

@@ -169,6 +169,18 @@ on_editor_busy_cb (DeskWindow *self)
                      g_object_unref);
 }
 
+/* The row shows the saved fields at once; the refresh that follows puts
+ * it in its place in the list. */
+static void
+on_story_saved_cb (DeskWindow *self)
+{
+  const DeskSummary *summary = desk_editor_get_saved_summary (self->editor);
+
+  if (self->model != NULL && summary != NULL)
+    desk_library_model_update_story (self->model, summary);
+  desk_window_refresh_library (self);
+}
+
 static void
 setup_editor (DeskWindow *self)
 {
@@ -180,8 +192,7 @@ setup_editor (DeskWindow *self)
   g_signal_connect_swapped (self->editor, "notify::save-state",
                             G_CALLBACK (on_editor_title_cb), self);
   g_signal_connect_swapped (self->editor, "notify::busy", G_CALLBACK (on_editor_busy_cb), self);
-  g_signal_connect_swapped (self->editor, "story-saved",
-                            G_CALLBACK (desk_window_refresh_library), self);
+  g_signal_connect_swapped (self->editor, "story-saved", G_CALLBACK (on_story_saved_cb), self);
   g_object_bind_property (self->editor, "status", self->status_dropdown, "selected",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
