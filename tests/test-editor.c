@@ -610,6 +610,47 @@ test_counts_debounced (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (fixture->editor->chars_label), ==, "24 characters");
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int min;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static GtkWidget *
+deck_placeholder (Fixture *fixture)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (fixture->editor->deck_view), "desk-placeholder");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return label;
+}
+
+/* GNOME's narrowest windows are 360 px wide: the editor fits, with its find
+ * bar open and the long placeholder of an empty deck, which a wide window
+ * shows whole. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *placeholder;
+  int natural;
+
+  load (fixture, fixture->second);
+  placeholder = deck_placeholder (fixture);
+  WAIT_UNTIL (gtk_widget_get_mapped (placeholder) && gtk_widget_get_width (placeholder) > 0);
+  gtk_widget_measure (placeholder, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (placeholder), >=, natural);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.find", NULL));
+  gtk_window_set_default_size (fixture->window, 360, 600);
+  wait_for_idle ();
+  g_assert_cmpint (min_width (GTK_WIDGET (fixture->window)), <=, 360);
+  g_assert_cmpint (min_width (GTK_WIDGET (fixture->editor)), <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,5 +680,7 @@ main (int   argc,
               test_style_follows_cursor, fixture_tear_down);
   g_test_add ("/copydesk/editor/counts-debounced", Fixture, NULL, fixture_set_up,
               test_counts_debounced, fixture_tear_down);
+  g_test_add ("/copydesk/editor/narrow", Fixture, NULL, fixture_set_up, test_narrow,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -219,10 +219,48 @@ refit_height_cb (GtkWidget     *view,
   return now - *mapped_at < G_USEC_PER_SEC ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+/* A text view gives an overlay its minimum size, and counts the overlay's
+ * minimum in its own: an ellipsized placeholder is given room for the
+ * whole text up to the window's width less the editor's margins, so that it
+ * neither holds the window wide nor gets cut short in a wide one. */
+#define PLACEHOLDER_KEY     "desk-placeholder"
+#define PLACEHOLDER_MARGINS 120
+
+static void
+fit_placeholder (GtkWidget *label,
+                 GtkWidget *root)
+{
+  int width, height, natural;
+
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (width <= 0)
+    width = gtk_widget_get_width (root);
+  gtk_widget_set_size_request (label, -1, -1);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_set_size_request (label, CLAMP (width - PLACEHOLDER_MARGINS, 0, natural), -1);
+}
+
+static void
+on_root_width_cb (GtkWidget  *label,
+                  GParamSpec *pspec,
+                  GtkWidget  *root)
+{
+  fit_placeholder (label, root);
+}
+
 static void
 on_field_view_map_cb (GtkWidget *view)
 {
+  GtkWidget *label = g_object_get_data (G_OBJECT (view), PLACEHOLDER_KEY);
+  GtkRoot *root = gtk_widget_get_root (view);
+
   gtk_widget_add_tick_callback (view, refit_height_cb, g_new0 (gint64, 1), g_free);
+  if (!GTK_IS_WINDOW (root) || g_object_get_data (G_OBJECT (label), "desk-root") == root)
+    return;
+  g_object_set_data (G_OBJECT (label), "desk-root", root);
+  g_signal_connect_object (root, "notify::default-width", G_CALLBACK (on_root_width_cb), label,
+                           G_CONNECT_SWAPPED);
+  fit_placeholder (label, GTK_WIDGET (root));
 }
 
 /* Placeholders for text views, which GTK 4.8 lacks */
@@ -241,7 +279,10 @@ add_placeholder (GtkTextView *view,
   GtkWidget *label = gtk_label_new (text);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
 
+  g_object_set_data (G_OBJECT (view), PLACEHOLDER_KEY, label);
   g_signal_connect (view, "map", G_CALLBACK (on_field_view_map_cb), NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "desk-placeholder");
   gtk_widget_set_can_target (label, FALSE);
   gtk_text_view_add_overlay (view, label, 0, 0);
