@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "desk-editor-private.h"
 
@@ -651,6 +652,57 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (min_width (GTK_WIDGET (fixture->editor)), <=, 360);
 }
 
+static gint64
+add_long_story (DeskStore *store)
+{
+  g_autoptr (DeskArticle) article = desk_article_new ();
+  g_autoptr (GError) error = NULL;
+
+  desk_article_set_headline (article, "A long story");
+  desk_article_set_language (article, "en");
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Paragraph %u of a story long enough to scroll "
+                                               "through, with a few words in it.", i);
+      desk_article_append_block (article, desk_block_new (DESK_BLOCK_PARAGRAPH, text));
+    }
+  g_assert_true (desk_store_save (store, article, &error));
+  g_assert_no_error (error);
+  return desk_article_get_id (article);
+}
+
+/* Focus coming back to the body from the find bar keeps the column where
+ * the cursor is, instead of jumping to the top of the body. */
+static void
+test_focus_keeps_scroll (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->editor->body_view);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (fixture->editor->scroller);
+  GtkTextIter iter;
+  double value;
+
+  load (fixture, add_long_story (fixture->store));
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->editor->body_view));
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 150);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  WAIT_UNTIL (gtk_adjustment_get_value (vadj) > 1000);
+  value = gtk_adjustment_get_value (vadj);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.find", NULL));
+  WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (fixture->editor->search_entry)) ||
+              gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                      GTK_WIDGET (fixture->editor->search_entry)));
+  gtk_search_bar_set_search_mode (fixture->editor->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->editor->body_view));
+  for (guint i = 0; i < 10; i++)
+    {
+      wait_for_idle ();
+      g_usleep (20000);
+    }
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadj) - value), <, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,5 +734,7 @@ main (int   argc,
               test_counts_debounced, fixture_tear_down);
   g_test_add ("/copydesk/editor/narrow", Fixture, NULL, fixture_set_up, test_narrow,
               fixture_tear_down);
+  g_test_add ("/copydesk/editor/focus-keeps-scroll", Fixture, NULL, fixture_set_up,
+              test_focus_keeps_scroll, fixture_tear_down);
   return g_test_run ();
 }

@@ -442,6 +442,75 @@ follow_cursor_cb (gpointer data)
 }
 
 static void
+queue_follow_cursor (DeskEditor *self)
+{
+  if (self->follow_source == 0)
+    self->follow_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE + 1,
+                                           follow_cursor_cb, self, NULL);
+}
+
+/* The viewport's own scroll-to-focus shows the top of a focused widget, which
+ * for the body is its first line: the column scrolls here instead, just
+ * enough to show a field, and to the cursor for the body. */
+static void
+scroll_into_view (DeskEditor *self,
+                  GtkWidget  *widget)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  double value = gtk_adjustment_get_value (vadj);
+  double page = gtk_adjustment_get_page_size (vadj);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (vadj, bounds.origin.y - 12);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (vadj, MIN (bounds.origin.y - 12,
+                                         bounds.origin.y + bounds.size.height - page + 12));
+}
+
+static void
+on_focus_widget_cb (DeskEditor *self,
+                    GParamSpec *pspec,
+                    GtkRoot    *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *content = gtk_viewport_get_child (
+    GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, content))
+    return;
+  if (focus == GTK_WIDGET (self->body_view) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->body_view)))
+    queue_follow_cursor (self);
+  else
+    scroll_into_view (self, focus);
+}
+
+/* Typing at the foot of the page keeps the cursor in sight. */
+static void
+on_body_changed_cb (DeskEditor *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
+    queue_follow_cursor (self);
+}
+
+static void
+on_editor_map_cb (DeskEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL || g_object_get_data (G_OBJECT (self), "desk-focus-root") == root)
+    return;
+  g_object_set_data (G_OBJECT (self), "desk-focus-root", root);
+  g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (on_focus_widget_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 on_body_mark_set_cb (DeskEditor  *self,
                      GtkTextIter *location,
                      GtkTextMark *mark)
@@ -449,9 +518,8 @@ on_body_mark_set_cb (DeskEditor  *self,
   if (mark != gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (desk_editor_get_body (self))))
     return;
   desk_editor_update_style_button (self);
-  if (self->follow_source == 0 && gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
-    self->follow_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE + 1,
-                                           follow_cursor_cb, self, NULL);
+  if (gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
+    queue_follow_cursor (self);
 }
 
 void
@@ -468,6 +536,11 @@ desk_editor_init_actions (DeskEditor *self)
                            self, 0);
   g_signal_connect_object (body, "mark-set", G_CALLBACK (on_body_mark_set_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (body, "changed", G_CALLBACK (on_body_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)),
+                                    FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (on_editor_map_cb), NULL);
 }
 
 void
