@@ -12,6 +12,7 @@
 #include "desk-block.h"
 #include "desk-dateline.h"
 #include "desk-html.h"
+#include "desk-labels.h"
 #include "desk-text-writer.h"
 #include "desk-typography.h"
 
@@ -243,6 +244,20 @@ test_export_labels (void)
     }
 }
 
+/* Wire copy credits its source as "Original post": that prints once. */
+static void
+test_source_named_like_label (void)
+{
+  g_assert_cmpstr (desk_labels_source_template ("en", "Original post"), ==, "{source}");
+  g_assert_cmpstr (desk_labels_source_template ("en", " original POST "), ==, "{source}");
+  g_assert_cmpstr (desk_labels_source_template ("fr", "Publication d’origine"), ==, "{source}");
+  g_assert_cmpstr (desk_labels_source_template ("en", "Balkan Insight"), ==,
+                   "Original post: {source}");
+  g_assert_cmpstr (desk_labels_source_template ("sq", "Original post"), ==,
+                   "Botimi origjinal: {source}");
+  g_assert_cmpstr (desk_labels_source_template ("en", ""), ==, "Original post: {source}");
+}
+
 /* In a German interface (the translations of this build, where they are
  * built), an English story still prints in English and a German one in German. */
 static void
@@ -296,6 +311,8 @@ main (int   argc,
   g_test_add_func ("/copydesk/story-language/text-export-quotes", test_text_export_quotes);
   g_test_add_func ("/copydesk/story-language/rtl", test_rtl_languages);
   g_test_add_func ("/copydesk/story-language/export-labels", test_export_labels);
+  g_test_add_func ("/copydesk/story-language/source-named-like-label",
+                   test_source_named_like_label);
   g_test_add_func ("/copydesk/story-language/labels-ignore-interface",
                    test_labels_ignore_interface);
   return g_test_run ();

@@ -713,7 +713,7 @@ append_credits (Writer *w)
   append_element (w, "<p class=\"tagline\">", desk_article_get_tagline (a), "</p>\n");
   if (source)
     {
-      const char *label = desk_labels_get (w->language, DESK_LABEL_ORIGINAL_POST);
+      const char *label = desk_labels_source_template (w->language, name);
       const char *slot = strstr (label, "{source}");
       g_autofree char *before = g_strndup (label, slot - label);
 

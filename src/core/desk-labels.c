@@ -67,3 +67,47 @@ desk_labels_get (const char *language,
 
   return find_label_set (language)->labels[label];
 }
+
+/* The words of @template before its slot, without the colon and spaces
+ * that lead into it: "Original post" of "Original post: {source}". */
+static char *
+words_before_slot (const char *template)
+{
+  const char *slot = strstr (template, "{source}");
+  g_autofree char *words = g_strndup (template, slot ? (gsize) (slot - template) : 0);
+  char *end = words + strlen (words);
+
+  while (end > words)
+    {
+      char *prev = g_utf8_prev_char (end);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (c != ':' && !g_unichar_isspace (c) && c != 0x00A0 && c != 0x202F)
+        break;
+      end = prev;
+    }
+  *end = '\0';
+  return g_utf8_casefold (words, -1);
+}
+
+/**
+ * desk_labels_source_template:
+ *
+ * Wire copy often credits its source with the label's own words ("Original
+ * post", a link with no other name). Such a credit is printed as it is,
+ * not as "Original post: Original post".
+ *
+ * Returns: the template for the source credit of a story in @language.
+ */
+const char *
+desk_labels_source_template (const char *language,
+                             const char *source_name)
+{
+  const char *template = desk_labels_get (language, DESK_LABEL_ORIGINAL_POST);
+  g_autofree char *words = words_before_slot (template);
+  g_autofree char *name = g_utf8_casefold (source_name ? source_name : "", -1);
+
+  if (name[0] != '\0' && strcmp (g_strstrip (name), words) == 0)
+    return "{source}";
+  return template;
+}

@@ -17,7 +17,9 @@ typedef enum {
   DESK_N_LABELS
 } DeskLabel;
 
-const char *desk_labels_get (const char *language,
-                             DeskLabel   label);
+const char *desk_labels_get             (const char *language,
+                                        DeskLabel   label);
+const char *desk_labels_source_template (const char *language,
+                                         const char *source_name);
 
 G_END_DECLS

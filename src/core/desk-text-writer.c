@@ -198,8 +198,7 @@ append_source (GString     *out,
     source = g_strdup_printf ("%s <%s>", name, url);
   else
     source = g_strdup (name[0] ? name : url);
-  line = g_string_new (desk_labels_get (desk_article_get_language (article),
-                                        DESK_LABEL_ORIGINAL_POST));
+  line = g_string_new (desk_labels_source_template (desk_article_get_language (article), name));
   fill_slot (line, "{source}", source);
   append_paragraph (out, line->str);
 }
