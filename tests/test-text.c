@@ -97,6 +97,12 @@ test_sample (void)
   gsize length;
   guint paragraphs = 0, subheading = 0;
 
+  /* the sample lives beside the repository (../shared/samples), as in CI */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the sample stories are not there");
+      return;
+    }
   g_assert_true (g_file_get_contents (path, &data, &length, &error));
   a = desk_text_read (data, length, &error);
   g_assert_no_error (error);

@@ -468,14 +468,24 @@ test_window_refuses_library (void)
 static void
 test_window_import (void)
 {
+  static const char wire[] =
+    "Albanian police raid Iranian exiles' compound\n\n"
+    "TIRANA, June 21, 2023 - Albanian police forces conducted Tuesday a large operation.\n\n"
+    "The group's large compound faced a large number of police officers.\n\n"
+    "-Albanian authorities assert control-\n\n"
+    "Albanian authorities seized a large number of computers and servers.\n\n"
+    "The Ministry of the Interior explained the court's decision.\n";
   DeskStore *store = use_new_library ();
-  const char *samples = g_getenv ("COPYDESK_SAMPLES");
-  g_autofree char *path = g_build_filename (samples ? samples : ".", "tirana-raid.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "wire.txt", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (DeskArticle) article = NULL;
-  g_autoptr (GError) error = NULL;
   DeskWindow *window = desk_window_new (app);
   gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, wire, -1, &error));
 
   /* a file handed over while the library still opens is imported after */
   desk_window_import_files (window, &file, 1);
@@ -488,7 +498,11 @@ test_window_import (void)
   g_assert_true (strstr (desk_article_get_headline (article), "Albania") != NULL ||
                  strstr (desk_article_get_headline (article), "Albanian") != NULL);
   g_assert_cmpuint (desk_article_get_n_blocks (article), >, 3);
+  g_assert_cmpint (desk_block_get_kind (desk_article_get_block (article, 2)), ==,
+                   DESK_BLOCK_SUBHEADING);
   close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static AdwComboRow *
