@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "desk-editor-body-port.h"
 #include "desk-editor-private.h"
 
 #define COUNT_DELAY_MS       300
@@ -214,6 +215,9 @@ refit_height_cb (GtkWidget     *view,
     *mapped_at = now;
   gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
                       &height, NULL, NULL, NULL);
+  /* the body is allocated only its visible part; its port has its height */
+  if (DESK_IS_EDITOR_BODY_PORT (gtk_widget_get_parent (view)))
+    view = gtk_widget_get_parent (view);
   if (height != gtk_widget_get_height (view))
     gtk_widget_queue_resize (view);
   return now - *mapped_at < G_USEC_PER_SEC ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "desk-editor-body-port.h"
 #include "desk-editor-private.h"
 
 #define SAVE_DELAY_MS        800
@@ -690,6 +691,22 @@ on_settings_changed_cb (DeskEditor *self,
     desk_editor_update_headline_count (self);
 }
 
+/* See desk-editor-body-port.c: the body view is given only its visible part. */
+static void
+put_body_in_port (DeskEditor *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->body_view);
+  GtkWidget *column = gtk_widget_get_parent (view);
+  GtkWidget *before = gtk_widget_get_prev_sibling (view);
+  GtkWidget *port;
+
+  g_object_ref (view);
+  gtk_box_remove (GTK_BOX (column), view);
+  port = desk_editor_body_port_new (self->body_view, self->scroller);
+  gtk_box_insert_child_after (GTK_BOX (column), port, before);
+  g_object_unref (view);
+}
+
 static void
 desk_editor_init (DeskEditor *self)
 {
@@ -708,6 +725,7 @@ desk_editor_init (DeskEditor *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_text_view_set_buffer (self->body_view, GTK_TEXT_BUFFER (body));
+  put_body_in_port (self);
   desk_editor_init_fields (self);
   connect_changes (self);
   desk_editor_init_actions (self);
