@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "desk-editor-body-port.h"
 #include "desk-editor-private.h"
 
 typedef struct {
@@ -653,14 +654,15 @@ test_narrow (Fixture       *fixture,
 }
 
 static gint64
-add_long_story (DeskStore *store)
+add_long_story (DeskStore *store,
+                guint      n_paragraphs)
 {
   g_autoptr (DeskArticle) article = desk_article_new ();
   g_autoptr (GError) error = NULL;
 
   desk_article_set_headline (article, "A long story");
   desk_article_set_language (article, "en");
-  for (guint i = 0; i < 200; i++)
+  for (guint i = 0; i < n_paragraphs; i++)
     {
       g_autofree char *text = g_strdup_printf ("Paragraph %u of a story long enough to scroll "
                                                "through, with a few words in it.", i);
@@ -682,7 +684,7 @@ test_focus_keeps_scroll (Fixture       *fixture,
   GtkTextIter iter;
   double value;
 
-  load (fixture, add_long_story (fixture->store));
+  load (fixture, add_long_story (fixture->store, 200));
   gtk_widget_grab_focus (GTK_WIDGET (fixture->editor->body_view));
   gtk_text_buffer_get_iter_at_line (buffer, &iter, 150);
   gtk_text_buffer_place_cursor (buffer, &iter);
@@ -701,6 +703,253 @@ test_focus_keeps_scroll (Fixture       *fixture,
       g_usleep (20000);
     }
   g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadj) - value), <, 200);
+}
+
+/* The port tests: a story of LONG_PARAGRAPHS paragraphs, one buffer line each. */
+#define LONG_PARAGRAPHS 800
+
+static GtkWidget *
+body_port (Fixture *fixture)
+{
+  GtkWidget *port = gtk_widget_get_parent (GTK_WIDGET (fixture->editor->body_view));
+
+  g_assert_true (DESK_IS_EDITOR_BODY_PORT (port));
+  return port;
+}
+
+static GtkWidget *
+page_of (Fixture *fixture)
+{
+  return gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (
+    fixture->editor->scroller)));
+}
+
+/* Where @widget's CSS box lies on the page (the scroller's content). */
+static graphene_rect_t
+page_bounds (Fixture   *fixture,
+             GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, page_of (fixture), &bounds));
+  return bounds;
+}
+
+/* Where the body's buffer row @y lies on the page, shown or not. */
+static double
+page_y_of_row (Fixture *fixture,
+               int      y)
+{
+  GtkTextView *view = fixture->editor->body_view;
+  graphene_point_t point;
+  int x;
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, y, &x, &y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), page_of (fixture),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  return point.y;
+}
+
+static int
+measured_height (GtkWidget *widget)
+{
+  int min;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
+                      &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* The whole body is laid out: its last line has a height and lies inside
+ * the port, which is allocated as tall as it measures. */
+static gboolean
+body_laid_out (Fixture *fixture)
+{
+  GtkTextView *view = fixture->editor->body_view;
+  GtkWidget *port = body_port (fixture);
+  GtkTextIter end;
+  int y, height;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_line_yrange (view, &end, &y, &height);
+  return height > 0 && gtk_widget_get_height (port) >= y + height &&
+         gtk_widget_get_height (port) == measured_height (port);
+}
+
+/* The port has allocated the view the rows of the port that the page
+ * shows, and scrolled the view's text by as much. */
+static gboolean
+view_follows_page (Fixture *fixture)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (fixture->editor->scroller);
+  graphene_rect_t port = page_bounds (fixture, body_port (fixture));
+  graphene_rect_t view = page_bounds (fixture, GTK_WIDGET (fixture->editor->body_view));
+  double value = gtk_adjustment_get_value (vadj);
+  double shown_end = MIN (value + gtk_adjustment_get_page_size (vadj),
+                          port.origin.y + port.size.height);
+  double top = CLAMP (value - port.origin.y, 0, port.size.height);
+  GdkRectangle visible;
+
+  gtk_text_view_get_visible_rect (fixture->editor->body_view, &visible);
+  return fabs (view.origin.y - port.origin.y - top) <= 1 && fabs (visible.y - top) <= 1 &&
+         view.origin.y + view.size.height >= shown_end - 1;
+}
+
+/* Shows a story of LONG_PARAGRAPHS paragraphs, styled as in the app, in a
+ * 1000×700 window, laid out. */
+static void
+show_long_story (Fixture *fixture)
+{
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/copydesk/Copydesk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  load (fixture, add_long_story (fixture->store, LONG_PARAGRAPHS));
+  WAIT_UNTIL (gtk_widget_get_width (window) == 1000 && gtk_widget_get_height (window) == 700);
+  WAIT_UNTIL (body_laid_out (fixture) && view_follows_page (fixture));
+}
+
+/* A long body's view is allocated only what the window shows of it. */
+static void
+test_port_allocates_visible (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  int port_height, view_height;
+
+  show_long_story (fixture);
+  port_height = measured_height (body_port (fixture));
+  view_height = page_bounds (fixture, GTK_WIDGET (fixture->editor->body_view)).size.height;
+  g_assert_cmpint (gtk_widget_get_height (body_port (fixture)), ==, port_height);
+  g_assert_cmpint (port_height, >, 20 * 700);
+  g_assert_cmpint (view_height, >, 0);
+  g_assert_cmpint (view_height, <, MIN (700, port_height / 20));
+}
+
+/* Scrolling the page, down and back up, brings the view's text along:
+ * each buffer row stays where it was on the page. */
+static void
+test_port_scroll_shows_text (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const double fractions[] = { 0.5, 0.8, 0.25 };
+  GtkTextView *view = fixture->editor->body_view;
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (fixture->editor->scroller);
+  graphene_rect_t port;
+  double text_at;
+
+  show_long_story (fixture);
+  port = page_bounds (fixture, body_port (fixture));
+  text_at = page_y_of_row (fixture, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+    {
+      double into = fractions[i] * port.size.height;
+      int expected = fractions[i] * LONG_PARAGRAPHS;
+      GdkRectangle visible;
+      GtkTextIter iter;
+
+      gtk_adjustment_set_value (vadj, port.origin.y + into);
+      g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadj) - port.origin.y - into), <, 1);
+      WAIT_UNTIL (view_follows_page (fixture));
+      g_assert_cmpfloat (fabs (page_y_of_row (fixture, 0) - text_at), <=, 1);
+      gtk_text_view_get_visible_rect (view, &visible);
+      g_assert_cmpfloat (fabs (visible.y - into), <=, 1);
+      gtk_text_view_get_line_at_y (view, &iter, visible.y, NULL);
+      g_assert_cmpint (ABS (gtk_text_iter_get_line (&iter) - expected), <=, LONG_PARAGRAPHS / 20);
+      g_assert_cmpuint (count_dark_pixels (GTK_WIDGET (view)), >, 1000);
+    }
+}
+
+/* The cursor's line lies inside the view and on the page's visible part. */
+static gboolean
+cursor_on_screen (Fixture *fixture)
+{
+  GtkTextView *view = fixture->editor->body_view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (fixture->editor->scroller);
+  double value = gtk_adjustment_get_value (vadj);
+  double page = gtk_adjustment_get_page_size (vadj);
+  GdkRectangle visible, cursor;
+  GtkTextIter iter;
+  double y;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &cursor);
+  gtk_text_view_get_visible_rect (view, &visible);
+  y = page_y_of_row (fixture, cursor.y);
+  return cursor.height > 0 && cursor.y >= visible.y &&
+         cursor.y + cursor.height <= visible.y + visible.height &&
+         y >= value && y + cursor.height <= value + page;
+}
+
+/* Puts the cursor at the end of a paragraph far down the focused body,
+ * and waits for the page to bring it on screen. */
+static void
+place_cursor_far_down (Fixture *fixture,
+                       guint    paragraph)
+{
+  GtkTextView *view = fixture->editor->body_view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (fixture->editor->scroller);
+  GtkTextIter iter;
+  double before;
+
+  show_long_story (fixture);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (view)) && fixture->editor->follow_source == 0 &&
+              cursor_on_screen (fixture));
+  before = gtk_adjustment_get_value (vadj);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, paragraph);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_false (cursor_on_screen (fixture));
+  WAIT_UNTIL (cursor_on_screen (fixture) && view_follows_page (fixture));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, before + 1000);
+}
+
+/* The page follows the cursor, however it moves: to the start and end of
+ * the body by the view's own key binding, the view scrolling itself. */
+static void
+test_port_follows_cursor (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (fixture->editor->scroller);
+  GtkTextView *view = fixture->editor->body_view;
+  double far_down;
+
+  place_cursor_far_down (fixture, 700);
+  far_down = gtk_adjustment_get_value (vadj);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE);
+  WAIT_UNTIL (cursor_on_screen (fixture) && view_follows_page (fixture));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), <, far_down - 1000);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  WAIT_UNTIL (cursor_on_screen (fixture) && view_follows_page (fixture));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, far_down);
+}
+
+/* Typing far down goes into that paragraph, and stays on screen. */
+static void
+test_port_types_far_down (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr (DeskArticle) article = NULL;
+
+  place_cursor_far_down (fixture, 700);
+  type_into (fixture->editor->body_view, " Far.");
+  WAIT_UNTIL (cursor_on_screen (fixture) && view_follows_page (fixture));
+  article = desk_editor_dup_article (fixture->editor);
+  g_assert_cmpuint (desk_article_get_n_blocks (article), ==, LONG_PARAGRAPHS);
+  for (guint i = 699; i <= 701; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Paragraph %u of a story long enough to scroll "
+                                               "through, with a few words in it.%s",
+                                               i, i == 700 ? " Far." : "");
+
+      g_assert_cmpstr (desk_block_get_text (desk_article_get_block (article, i)), ==, text);
+    }
 }
 
 int
@@ -736,5 +985,13 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/copydesk/editor/focus-keeps-scroll", Fixture, NULL, fixture_set_up,
               test_focus_keeps_scroll, fixture_tear_down);
+  g_test_add ("/copydesk/editor/port-allocates-visible", Fixture, NULL, fixture_set_up,
+              test_port_allocates_visible, fixture_tear_down);
+  g_test_add ("/copydesk/editor/port-scroll-shows-text", Fixture, NULL, fixture_set_up,
+              test_port_scroll_shows_text, fixture_tear_down);
+  g_test_add ("/copydesk/editor/port-follows-cursor", Fixture, NULL, fixture_set_up,
+              test_port_follows_cursor, fixture_tear_down);
+  g_test_add ("/copydesk/editor/port-types-far-down", Fixture, NULL, fixture_set_up,
+              test_port_types_far_down, fixture_tear_down);
   return g_test_run ();
 }
