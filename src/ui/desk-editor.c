@@ -117,27 +117,6 @@ on_body_tag_changed_cb (DeskEditor        *self,
   desk_editor_changed (self);
 }
 
-/* The body's words as the store counts them: the paragraphs and
- * attributions, through the footer's counter, whose paragraphs they are. */
-static guint
-count_saved_words (DeskEditor  *self,
-                   DeskArticle *saved)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < desk_article_get_n_blocks (saved); i++)
-    {
-      DeskBlock *block = desk_article_get_block (saved, i);
-
-      g_string_append (text, desk_block_get_text (block));
-      g_string_append_c (text, '\n');
-      g_string_append (text, desk_block_get_attribution (block));
-      g_string_append_c (text, '\n');
-    }
-  return desk_word_counter_count (self->word_counter, text->str, text->len,
-                                  desk_article_get_language (saved));
-}
-
 void
 desk_editor_emit_saved (DeskEditor  *self,
                         DeskArticle *saved)
@@ -149,7 +128,7 @@ desk_editor_emit_saved (DeskEditor  *self,
                                           desk_article_get_kicker (saved),
                                           desk_article_get_status (saved),
                                           desk_article_get_modified (saved),
-                                          count_saved_words (self, saved));
+                                          desk_article_count_words (saved));
   g_signal_emit (self, signals[STORY_SAVED], 0, id);
 }
 
