@@ -194,6 +194,19 @@ static const DatelineCase dateline_cases[] = {
     0, "", "", "", "Monday, June 3 – a day" },
   { "Strike ends\n\nBERLIN, June 31 – Workers went back to work.\n",
     0, "", "", "", "BERLIN, June 31 – Workers" },
+  /* a bare dateline ("GAZA –") is a place only when it looks like one */
+  { "Rescuers search the rubble\n\nGAZA – Rescuers searched the rubble through the night.\n",
+    0, "Gaza", "", "", "Rescuers searched the rubble" },
+  { "Council votes on ceasefire\n\nUNITED NATIONS (AP) — The Security Council voted on Friday.\n",
+    0, "United Nations", "", "AP", "The Security Council voted" },
+  { "Alliance adds troops\n\nNATO – The alliance said on Tuesday it would send more troops.\n",
+    0, "", "", "", "NATO – The alliance said" },
+  { "Leaders agree on budget\n\nEU – Leaders agreed on a budget after two days of talks.\n",
+    0, "", "", "", "EU – Leaders agreed" },
+  { "Parliament dissolved\n\nBREAKING – The president dissolved parliament on Monday.\n",
+    0, "", "", "", "BREAKING – The president" },
+  { "Exiles protest\n\nMEK – The group said on Tuesday that police beat MEK members.\n",
+    0, "", "", "", "MEK – The group said" },
 };
 
 static void
@@ -211,6 +224,38 @@ test_datelines (void)
       g_assert_cmpuint (desk_article_get_n_blocks (a), ==, 1);
       g_assert_true (g_str_has_prefix (block_text (a, 0), c->lead));
     }
+}
+
+/* Only the first paragraph of the body opens with a dateline; a bare one
+ * whose place the story writes in capitals again is a name. */
+static void
+test_dateline_first_paragraph (void)
+{
+  g_autoptr (DeskArticle) a = read_ok (
+    "Talks resume in Berlin\n\n"
+    "Negotiators met again on Monday after a week's pause.\n\n"
+    "Both sides said little as they arrived.\n\n"
+    "BERLIN – The chancellor said the talks would go on.\n\n"
+    "SKOPJE, May 2 – A second round opened elsewhere.\n");
+  g_autoptr (DeskArticle) b = read_ok (
+    "Exiles protest raid\n\n"
+    "SPAK – The prosecutors ordered the search on Tuesday.\n\n"
+    "A court had approved the warrant requested by SPAK last week.\n");
+  g_autoptr (DeskArticle) c = read_ok (
+    "Derby ends in a draw\n\n"
+    "TIRANA – The capital's two clubs drew 1-1.\n\n"
+    "Tirana scored first; Partizani equalised late.\n");
+
+  assert_dateline (a, "", "", "");
+  g_assert_cmpuint (desk_article_get_n_blocks (a), ==, 4);
+  g_assert_true (g_str_has_prefix (block_text (a, 2), "BERLIN – The chancellor"));
+  g_assert_true (g_str_has_prefix (block_text (a, 3), "SKOPJE, May 2 – A second round"));
+
+  assert_dateline (b, "", "", "");
+  g_assert_true (g_str_has_prefix (block_text (b, 0), "SPAK – The prosecutors"));
+
+  assert_dateline (c, "Tirana", "", "");
+  g_assert_true (g_str_has_prefix (block_text (c, 0), "The capital's two clubs"));
 }
 
 static void
@@ -572,6 +617,7 @@ main (int    argc,
 
   g_test_add_func ("/copydesk/text/sample", test_sample);
   g_test_add_func ("/copydesk/text/datelines", test_datelines);
+  g_test_add_func ("/copydesk/text/dateline-first-paragraph", test_dateline_first_paragraph);
   g_test_add_func ("/copydesk/text/top", test_top);
   g_test_add_func ("/copydesk/text/subheadings", test_subheadings);
   g_test_add_func ("/copydesk/text/quotes", test_quotes);

@@ -33,6 +33,17 @@ static const char * const weekdays[] = {
   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", NULL
 };
 
+/* Capitals that open a sentence as often as a city opens a dateline:
+ * organisations known by their initials, and the labels a web page puts
+ * before a story. Followed by a dash alone, they are not a place. */
+static const char * const not_places[] = {
+  "NATO", "WHO", "IMF", "OPEC", "NASA", "FBI", "CIA", "NSA", "UNICEF", "UNESCO", "UNHCR",
+  "UNRWA", "UNDP", "OHCHR", "ICRC", "IAEA", "FIFA", "UEFA", "IOC", "OSCE", "ASEAN", "OECD",
+  "WTO", "ECB", "ICC", "ICJ", "BBC", "CNN", "AFP", "EPA", "MSF", "WFP", "OCHA", "EULEX", "KFOR",
+  "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "COMMENT",
+  "WATCH", "LIVE", "VIDEO", "PHOTOS", "CORRECTION", "URGENT", "FLASH", "ALERT", "NOTE", NULL
+};
+
 /* Words a place or a name keeps in lower case when written in capitals. */
 static const char * const small_words[] = {
   "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el",
@@ -265,6 +276,18 @@ is_place (char   **segments,
   return TRUE;
 }
 
+/* A dateline with neither a date nor a credit ("BEIRUT —") has only the
+ * look of its place to go by: at least three letters, and not a name that
+ * is better known in capitals as something else ("NATO – The alliance…"). */
+static gboolean
+is_bare_place (char   **segments,
+               guint    n)
+{
+  g_autofree char *upper = g_utf8_strup (segments[0], -1);
+
+  return n > 1 || (count_name_letters (segments[0]) >= 3 && !g_strv_contains (not_places, upper));
+}
+
 static char *
 join_place (char **segments,
             guint  n)
@@ -311,7 +334,8 @@ desk_text_parse_dateline (const char       *text,
     if (g_strstrip (segments[i])[0] == '\0')
       return FALSE;
   n = take_date (segments, g_strv_length (segments), d);
-  if (n == 0 || !is_place (segments, n, d->month != 0))
+  if (n == 0 || !is_place (segments, n, d->month != 0) ||
+      (d->month == 0 && credit == NULL && !is_bare_place (segments, n)))
     return FALSE;
   d->place = join_place (segments, n);
   d->credit = credit ? g_steal_pointer (&credit) : g_strdup ("");

@@ -693,10 +693,57 @@ read_tail (Reader *r,
 
 /* ---- the body -------------------------------------------------------------- */
 
-static DeskBlock *
-read_lead (Reader     *r,
-           const Unit *u)
+static gboolean
+is_word_at (const char *text,
+            const char *match,
+            gsize       length)
 {
+  const char *after = match + length;
+
+  return (match == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (match)))) &&
+         (*after == '\0' || !g_unichar_isalnum (g_utf8_get_char (after)));
+}
+
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  gsize length = strlen (word);
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    if (is_word_at (text, p, length))
+      return TRUE;
+  return FALSE;
+}
+
+/* Body text writes a city in small letters: a place of a bare dateline that
+ * the story writes in capitals again ("MEK – … MEK denied") is a name. */
+static gboolean
+is_name_in_body (Reader                 *r,
+                 const DeskTextDateline *d,
+                 guint                   first,
+                 guint                   end)
+{
+  g_autofree char *upper = NULL;
+
+  if (d->month != 0 || d->credit[0] != '\0')
+    return FALSE;
+  upper = g_utf8_strup (d->place, -1);
+  if (has_word (reader_unit (r, first)->text + d->lead_offset, upper))
+    return TRUE;
+  for (guint i = first + 1; i < end; i++)
+    if (has_word (reader_unit (r, i)->text, upper))
+      return TRUE;
+  return FALSE;
+}
+
+/* Only the first paragraph of the body may open with a dateline. */
+static DeskBlock *
+read_lead (Reader *r,
+           guint   first,
+           guint   end)
+{
+  const Unit *u = reader_unit (r, first);
   DeskTextDateline d = { 0 };
   g_autoptr (DeskDateline) dateline = NULL;
   DeskBlock *lead;
@@ -704,6 +751,11 @@ read_lead (Reader     *r,
 
   if (!desk_text_parse_dateline (u->text, u->len, &d))
     return NULL;
+  if (is_name_in_body (r, &d, first, end))
+    {
+      desk_text_dateline_clear (&d);
+      return NULL;
+    }
   year = d.year ? d.year : r->top_year ? r->top_year : r->context_year;
   if (d.year == 0 && year > 0 && !g_date_valid_dmy (d.day, d.month, year))
     year = 0;
@@ -791,7 +843,7 @@ read_body (Reader *r,
       Unit *next = i + 1 < end ? reader_unit (r, i + 1) : NULL;
       g_autofree char *subhead = NULL;
 
-      if (i == first && (block = read_lead (r, u)) != NULL)
+      if (i == first && (block = read_lead (r, first, end)) != NULL)
         ;
       else if ((subhead = subheading_text (u, after_paragraph && next)) != NULL)
         block = desk_block_new (DESK_BLOCK_SUBHEADING, subhead);
