@@ -79,6 +79,47 @@ test_dateline_languages (void)
   assert_dateline ("Tiranë", "sq-AL", "TIRANË, 21 qershor 2023 –");
   assert_dateline ("Tirana", "de", "TIRANA, 21. Juni 2023 –");
   assert_dateline ("Tirana", "fr", "TIRANA, 21 juin 2023 –");
+  assert_dateline ("تیرانا", "fa", "تیرانا، ۲۱ ژوئن ۲۰۲۳ –");
+  assert_dateline ("تیرانا", "fa-IR", "تیرانا، ۲۱ ژوئن ۲۰۲۳ –");
+  assert_dateline ("تيرانا", "ar", "تيرانا، 21 يونيو 2023 –");
+  assert_dateline ("טירנה", "he", "טירנה, 21 ביוני 2023 –");
+}
+
+/* Every month by name, in the order the language writes a date, with and
+ * without the year, in the language's digits. */
+static void
+test_date_rtl_languages (void)
+{
+  static const struct {
+    const char *language;
+    int year, month, day;
+    const char *expected;
+  } cases[] = {
+    { "fa", 2024, 1, 3, "۳ ژانویه ۲۰۲۴" },      { "fa", 2024, 2, 29, "۲۹ فوریه ۲۰۲۴" },
+    { "fa", 2023, 3, 10, "۱۰ مارس ۲۰۲۳" },      { "fa", 2023, 4, 1, "۱ آوریل ۲۰۲۳" },
+    { "fa", 2023, 5, 9, "۹ مه ۲۰۲۳" },          { "fa", 0, 6, 21, "۲۱ ژوئن" },
+    { "fa", 2023, 7, 14, "۱۴ ژوئیه ۲۰۲۳" },     { "fa", 2023, 8, 15, "۱۵ اوت ۲۰۲۳" },
+    { "fa", 2023, 9, 30, "۳۰ سپتامبر ۲۰۲۳" },   { "fa", 2023, 10, 7, "۷ اکتبر ۲۰۲۳" },
+    { "fa", 2023, 11, 11, "۱۱ نوامبر ۲۰۲۳" },   { "fa", 1999, 12, 31, "۳۱ دسامبر ۱۹۹۹" },
+    { "ar", 2024, 1, 3, "3 يناير 2024" },       { "ar", 2024, 2, 29, "29 فبراير 2024" },
+    { "ar", 2023, 3, 10, "10 مارس 2023" },      { "ar", 2023, 4, 1, "1 أبريل 2023" },
+    { "ar", 2023, 5, 9, "9 مايو 2023" },        { "ar", 0, 6, 21, "21 يونيو" },
+    { "ar-EG", 2023, 7, 14, "14 يوليو 2023" },  { "ar", 2023, 8, 15, "15 أغسطس 2023" },
+    { "ar", 2023, 9, 30, "30 سبتمبر 2023" },    { "ar", 2023, 10, 7, "7 أكتوبر 2023" },
+    { "ar", 2023, 11, 11, "11 نوفمبر 2023" },   { "ar", 1999, 12, 31, "31 ديسمبر 1999" },
+    { "he", 2023, 6, 21, "21 ביוני 2023" },     { "he-IL", 0, 12, 1, "1 בדצמבר" },
+    { "en", 0, 6, 21, "June 21" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (DeskDateline) dateline = desk_dateline_new ();
+      g_autofree char *date = NULL;
+
+      desk_dateline_set_ymd (dateline, cases[i].year, cases[i].month, cases[i].day);
+      date = desk_dateline_format_date (dateline, cases[i].language);
+      g_assert_cmpstr (date, ==, cases[i].expected);
+    }
 }
 
 static void
@@ -94,6 +135,8 @@ test_quotes_languages (void)
     { "sq", "\"Nuk ka panik\", tha ministri.", "„Nuk ka panik“, tha ministri." },
     { "fr", "\"Je reste\", dit-il.", "«\u00A0Je reste\u00A0», dit-il." },
     { "fa", "\"ما می‌مانیم\"", "«ما می‌مانیم»" },
+    { "ar", "\"لن نغادر\"، قال.", "«لن نغادر»، قال." },
+    { "he", "\"אנחנו נשארים\", אמר.", "”אנחנו נשארים”, אמר." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -128,6 +171,28 @@ test_persian_export (void)
 
   g_assert_nonnull (strstr (html, "<html lang=\"fa\" dir=\"rtl\">"));
   g_assert_nonnull (strstr (html, "«ما می‌مانیم»، گفت."));
+  /* the date in the masthead, the dateline and the running head */
+  g_assert_nonnull (strstr (html, "<time datetime=\"2023-06-21\">۲۱ ژوئن ۲۰۲۳</time>"));
+  g_assert_nonnull (strstr (html, "تیرانا، ۲۱ ژوئن ۲۰۲۳ –"));
+  g_assert_nonnull (strstr (html, "@top-right { content: \"۲۱ ژوئن ۲۰۲۳\""));
+  g_assert_nonnull (strstr (html, "\"صفحهٔ \" counter(page) \" از \" counter(pages)"));
+  g_assert_null (strstr (html, "June"));
+  g_assert_null (strstr (html, "\"Page \""));
+}
+
+static void
+test_arabic_export (void)
+{
+  g_autoptr (DeskArticle) story = make_story ("ar", "الشرطة تداهم مخيماً", "تيرانا",
+                                              "\"لن نغادر\"، قال المتحدث.");
+  g_autofree char *html = export_html (story);
+
+  g_assert_nonnull (strstr (html, "<html lang=\"ar\" dir=\"rtl\">"));
+  g_assert_nonnull (strstr (html, "<time datetime=\"2023-06-21\">21 يونيو 2023</time>"));
+  g_assert_nonnull (strstr (html, "تيرانا، 21 يونيو 2023 –"));
+  g_assert_nonnull (strstr (html, "«لن نغادر»، قال المتحدث."));
+  g_assert_nonnull (strstr (html, "\"صفحة \" counter(page) \" من \" counter(pages)"));
+  g_assert_null (strstr (html, "June"));
 }
 
 /* The plain-text export quotes a quote block in the story's language. */
@@ -221,6 +286,12 @@ test_export_labels (void)
       "Mehr zum Thema:\n- News: Tourist season" },
     { "fr_CA", "\"Page \" counter(page) \" sur \" counter(pages)",
       "Publication d’origine\u00A0: <a", "Articles liés\u00A0:\n- News\u00A0: Tourist season" },
+    { "fa", "\"صفحهٔ \" counter(page) \" از \" counter(pages)", "منبع اصلی: <a",
+      "مطالب مرتبط:\n- News: Tourist season" },
+    { "ar-SA", "\"صفحة \" counter(page) \" من \" counter(pages)", "المصدر الأصلي: <a",
+      "مقالات ذات صلة:\n- News: Tourist season" },
+    { "he", "\"עמוד \" counter(page) \" מתוך \" counter(pages)", "הפרסום המקורי: <a",
+      "כתבות קשורות:\n- News: Tourist season" },
     { "frr", "\"Page \" counter(page) \" of \" counter(pages)", "Original post: <a",
       "Related:\n- News: Tourist season" },
     { "", "\"Page \" counter(page) \" of \" counter(pages)", "Original post: <a",
@@ -307,7 +378,9 @@ main (int   argc,
   g_test_add_func ("/copydesk/story-language/dateline", test_dateline_languages);
   g_test_add_func ("/copydesk/story-language/quotes", test_quotes_languages);
   g_test_add_func ("/copydesk/story-language/albanian-export", test_albanian_export);
+  g_test_add_func ("/copydesk/story-language/date-rtl", test_date_rtl_languages);
   g_test_add_func ("/copydesk/story-language/persian-export", test_persian_export);
+  g_test_add_func ("/copydesk/story-language/arabic-export", test_arabic_export);
   g_test_add_func ("/copydesk/story-language/text-export-quotes", test_text_export_quotes);
   g_test_add_func ("/copydesk/story-language/rtl", test_rtl_languages);
   g_test_add_func ("/copydesk/story-language/export-labels", test_export_labels);

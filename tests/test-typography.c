@@ -164,6 +164,8 @@ test_apply_multibyte (void)
     { "fr", "«\u00A0Oui\" dit-il ; « non \"", "«\u00A0Oui\u00A0» dit-il\u202F; « non\u00A0»" },
     { "fr", "Ça va ? Très\u00A0bien !", "Ça va\u202F? Très\u00A0bien\u202F!" },
     { "fa", "او گفت \"نه\"...", "او گفت «نه»…" },
+    { "ar", "قال: \"لا\"...", "قال: «لا»…" },
+    { "he", "הוא אמר \"לא\" ו'כן'.", "הוא אמר ”לא” ו’כן’." },
     { "pl", "„Tak\" i 'nie'", "„Tak” i ‚nie’" },
   };
 

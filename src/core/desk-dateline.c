@@ -35,21 +35,35 @@ typedef struct {
   const char *language;
   const char *months[12];
   DateOrder order;
+  gunichar zero;         /* the digit zero of the numbers in the date */
+  const char *separator; /* between the place and the date */
 } DateStyle;
 
+/* Persian and Arabic news name the Gregorian months in their own words and
+ * write the Arabic comma; Persian prints Persian digits, Arabic papers
+ * mostly the same digits as English. Hebrew says "in June": 21 ביוני. */
 static const DateStyle date_styles[] = {
   { "en", { "January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December" },
-    ORDER_MONTH_DAY },
+    ORDER_MONTH_DAY, '0', ", " },
   { "de", { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
             "September", "Oktober", "November", "Dezember" },
-    ORDER_DAY_DOT_MONTH },
+    ORDER_DAY_DOT_MONTH, '0', ", " },
   { "fr", { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
             "septembre", "octobre", "novembre", "décembre" },
-    ORDER_DAY_MONTH },
+    ORDER_DAY_MONTH, '0', ", " },
   { "sq", { "janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht",
             "shtator", "tetor", "nëntor", "dhjetor" },
-    ORDER_DAY_MONTH },
+    ORDER_DAY_MONTH, '0', ", " },
+  { "fa", { "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر",
+            "اکتبر", "نوامبر", "دسامبر" },
+    ORDER_DAY_MONTH, 0x06F0, "، " },
+  { "ar", { "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+            "أكتوبر", "نوفمبر", "ديسمبر" },
+    ORDER_DAY_MONTH, '0', "، " },
+  { "he", { "בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט",
+            "בספטמבר", "באוקטובר", "בנובמבר", "בדצמבר" },
+    ORDER_DAY_MONTH, '0', ", " },
 };
 
 DeskDateline *
@@ -254,12 +268,25 @@ find_date_style (const char *language)
   return &date_styles[0];
 }
 
+/* Appends @number written with the digits that start at @zero. */
+static void
+append_number (GString *out,
+               int      number,
+               gunichar zero)
+{
+  char ascii[16];
+
+  g_snprintf (ascii, sizeof ascii, "%d", number);
+  for (const char *p = ascii; *p; p++)
+    g_string_append_unichar (out, zero + (gunichar) (*p - '0'));
+}
+
 /**
  * desk_dateline_format_date:
  * @language: the story's BCP 47 language tag
  *
  * Returns: the date as the story's language writes it ("June 21, 2023",
- * "21 qershor 2023"), or "" when there is no date.
+ * "21 qershor 2023", "۲۱ ژوئن ۲۰۲۳"), or "" when there is no date.
  */
 char *
 desk_dateline_format_date (const DeskDateline *self,
@@ -277,12 +304,22 @@ desk_dateline_format_date (const DeskDateline *self,
   month = style->months[self->month - 1];
   date = g_string_new (NULL);
   if (style->order == ORDER_MONTH_DAY)
-    g_string_append_printf (date, "%s %d%s", month, self->day, self->year ? "," : "");
+    {
+      g_string_append_printf (date, "%s ", month);
+      append_number (date, self->day, style->zero);
+      g_string_append (date, self->year ? "," : "");
+    }
   else
-    g_string_append_printf (date, "%d%s %s", self->day,
-                            style->order == ORDER_DAY_DOT_MONTH ? "." : "", month);
+    {
+      append_number (date, self->day, style->zero);
+      g_string_append_printf (date, "%s %s", style->order == ORDER_DAY_DOT_MONTH ? "." : "",
+                              month);
+    }
   if (self->year)
-    g_string_append_printf (date, " %d", self->year);
+    {
+      g_string_append_c (date, ' ');
+      append_number (date, self->year, style->zero);
+    }
   return g_string_free (date, FALSE);
 }
 
@@ -315,7 +352,8 @@ desk_dateline_render (const DeskDateline *self,
     }
   date = desk_dateline_format_date (self, language);
   if (date[0])
-    g_string_append_printf (line, "%s%s", line->len ? ", " : "", date);
+    g_string_append_printf (line, "%s%s", line->len ? find_date_style (language)->separator : "",
+                            date);
   if (self->credit[0])
     g_string_append_printf (line, "%s(%s)", line->len ? " " : "", self->credit);
   g_string_append (line, dash == DESK_DASH_EM ? " —" : " –");

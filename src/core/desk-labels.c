@@ -19,8 +19,9 @@ typedef struct {
   const char *labels[DESK_N_LABELS];
 } LabelSet;
 
-/* French puts a no-break space (U+00A0) before a colon. The first set is
- * the fallback. */
+/* French puts a no-break space (U+00A0) before a colon. The page numbers are
+ * counter(page) in digits 0–9 in every language, Persian and Arabic too, as
+ * print checks read them. The first set is the fallback. */
 static const LabelSet label_sets[] = {
   { "en", { "Page {page} of {pages}", "Original post: {source}", "Related:",
             "{kicker}: {headline}" } },
@@ -33,6 +34,12 @@ static const LabelSet label_sets[] = {
   { "it", { "Pagina {page} di {pages}", "Articolo originale: {source}", "Articoli correlati:",
             "{kicker}: {headline}" } },
   { "es", { "Página {page} de {pages}", "Publicación original: {source}", "Relacionados:",
+            "{kicker}: {headline}" } },
+  { "fa", { "صفحهٔ {page} از {pages}", "منبع اصلی: {source}", "مطالب مرتبط:",
+            "{kicker}: {headline}" } },
+  { "ar", { "صفحة {page} من {pages}", "المصدر الأصلي: {source}", "مقالات ذات صلة:",
+            "{kicker}: {headline}" } },
+  { "he", { "עמוד {page} מתוך {pages}", "הפרסום המקורי: {source}", "כתבות קשורות:",
             "{kicker}: {headline}" } },
 };
 

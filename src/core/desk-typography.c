@@ -31,6 +31,8 @@ static const QuoteStyle quote_styles[] = {
   { "fr ", 0x00AB, 0x00BB, 0x2039, 0x203A, TRUE },
   { "es it pt ru uk ca el nb no fa ar ur ps ", 0x00AB, 0x00BB, 0x201C, 0x201D, FALSE },
   { "pl hu ro nl ", 0x201E, 0x201D, 0x201A, 0x2019, FALSE },
+  /* Hebrew closes and opens with the same marks: curly marks are not mirrored in rtl */
+  { "he ", 0x201D, 0x201D, 0x2019, 0x2019, FALSE },
 };
 
 typedef enum {
