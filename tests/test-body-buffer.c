@@ -96,7 +96,7 @@ test_round_trip (void)
   text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (buffer), &start, &end, FALSE);
   g_assert_true (g_str_has_prefix (text, "Albanian police raided the camp.\nAuthorities"));
   g_assert_true (g_str_has_suffix (text, "\nWe will not leave.\nA resident"));
-  g_assert_false (gtk_text_buffer_get_can_undo (GTK_TEXT_BUFFER (buffer)));
+  g_assert_false (desk_body_buffer_can_undo (buffer));
 
   assert_line_style (buffer, 0, "paragraph");
   assert_line_style (buffer, 1, "subheading");
@@ -261,13 +261,13 @@ test_smart_quote_undo (void)
   g_assert_cmpstr (text, ==, "He said “");
   g_clear_pointer (&text, g_free);
 
-  g_assert_true (gtk_text_buffer_get_can_undo (GTK_TEXT_BUFFER (buffer)));
-  gtk_text_buffer_undo (GTK_TEXT_BUFFER (buffer));
+  g_assert_true (desk_body_buffer_can_undo (buffer));
+  g_assert_true (desk_body_buffer_undo (buffer));
   text = get_all (buffer);
   g_assert_cmpstr (text, ==, "He said \"");
   g_clear_pointer (&text, g_free);
 
-  gtk_text_buffer_undo (GTK_TEXT_BUFFER (buffer));
+  g_assert_true (desk_body_buffer_undo (buffer));
   text = get_all (buffer);
   g_assert_null (strchr (text, '"'));
 }
@@ -308,6 +308,178 @@ test_marks_and_links (void)
   g_assert_null (desk_body_buffer_get_link (buffer, &start, NULL, NULL));
 }
 
+/* Undo and redo: the body's own history */
+
+static void
+assert_same_body (DeskBodyBuffer *buffer,
+                  GPtrArray      *expected)
+{
+  g_autoptr (GPtrArray) out = desk_body_buffer_dup_blocks (buffer);
+
+  assert_blocks_equal (expected, out);
+}
+
+/* A deletion across paragraphs with every style and mark comes back with
+ * its styles and marks, and goes again on redo. */
+static void
+test_undo_delete_keeps_formatting (void)
+{
+  g_autoptr (DeskBodyBuffer) buffer = desk_body_buffer_new ();
+  g_autoptr (GPtrArray) blocks = sample_blocks ();
+  g_autoptr (GPtrArray) after = NULL;
+  GtkTextIter start, end;
+
+  desk_body_buffer_load (buffer, blocks);
+  g_assert_false (desk_body_buffer_can_undo (buffer));
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (buffer), &start, 0, 4);
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (buffer), &end, 7, 3);
+  gtk_text_buffer_delete_interactive (GTK_TEXT_BUFFER (buffer), &start, &end, TRUE);
+  after = desk_body_buffer_dup_blocks (buffer);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_true (desk_body_buffer_can_undo (buffer));
+  g_assert_false (desk_body_buffer_can_redo (buffer));
+
+  g_assert_true (desk_body_buffer_undo (buffer));
+  assert_same_body (buffer, blocks);
+  assert_line_style (buffer, 0, "paragraph");
+  assert_line_style (buffer, 7, "pullquote");
+  g_assert_true (desk_body_buffer_can_redo (buffer));
+
+  g_assert_true (desk_body_buffer_redo (buffer));
+  assert_same_body (buffer, after);
+  g_assert_true (desk_body_buffer_undo (buffer));
+  assert_same_body (buffer, blocks);
+  g_assert_false (desk_body_buffer_undo (buffer));
+}
+
+static void
+select_lines (DeskBodyBuffer *buffer,
+              int             line,
+              int             from,
+              int             to)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (buffer), &start, line, from);
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (buffer), &end, line, to);
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (buffer), &start, &end);
+}
+
+/* A paragraph style, emphasis and a link are each one step; undo takes
+ * back exactly that step and gives back the selection it was made on. */
+static void
+test_undo_styles_and_marks (void)
+{
+  g_autoptr (DeskBodyBuffer) buffer = desk_body_buffer_new ();
+  g_autoptr (GPtrArray) typed = NULL;
+  GtkTextIter start, end;
+
+  desk_body_buffer_set_smart_punctuation (buffer, FALSE);
+  type (buffer, "Control\nThe camp was raided.");
+  typed = desk_body_buffer_dup_blocks (buffer);
+
+  select_lines (buffer, 0, 0, 3);
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  desk_body_buffer_set_style (buffer, &start, &end, DESK_PARA_SUBHEADING);
+  select_lines (buffer, 1, 4, 8);
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  desk_body_buffer_toggle_mark (buffer, &start, &end, DESK_MARK_STRONG);
+  g_assert_true (desk_body_buffer_set_link (buffer, &start, &end, "https://example.org/camp"));
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+
+  g_assert_true (desk_body_buffer_undo (buffer));
+  g_assert_null (desk_body_buffer_get_link (buffer, &start, NULL, NULL));
+  g_assert_true (desk_body_buffer_has_mark (buffer, &start, DESK_MARK_STRONG));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&start), ==, 4);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&end), ==, 8);
+
+  g_assert_true (desk_body_buffer_undo (buffer));
+  g_assert_false (desk_body_buffer_has_mark (buffer, &start, DESK_MARK_STRONG));
+  g_assert_cmpint (style_of_line (buffer, 0), ==, DESK_PARA_SUBHEADING);
+  g_assert_true (desk_body_buffer_undo (buffer));
+  g_assert_cmpint (style_of_line (buffer, 0), ==, DESK_PARA_PARAGRAPH);
+  assert_line_style (buffer, 0, "paragraph");
+  assert_same_body (buffer, typed);
+
+  g_assert_true (desk_body_buffer_redo (buffer));
+  g_assert_true (desk_body_buffer_redo (buffer));
+  g_assert_true (desk_body_buffer_redo (buffer));
+  g_assert_false (desk_body_buffer_redo (buffer));
+  g_assert_cmpint (style_of_line (buffer, 0), ==, DESK_PARA_SUBHEADING);
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (buffer), &start, 1, 5);
+  g_assert_cmpstr (desk_body_buffer_get_link (buffer, &start, NULL, NULL), ==,
+                   "https://example.org/camp");
+  g_assert_true (desk_body_buffer_has_mark (buffer, &start, DESK_MARK_STRONG));
+}
+
+static char *get_all (DeskBodyBuffer *buffer);
+
+/* Typing is undone a word at a time; a new edit drops what could be
+ * redone; Enter after a quote (which opens an attribution) is a step. */
+static void
+test_undo_typing (void)
+{
+  g_autoptr (DeskBodyBuffer) buffer = desk_body_buffer_new ();
+  g_autofree char *text = NULL;
+
+  desk_body_buffer_set_smart_punctuation (buffer, FALSE);
+  set_style_at_cursor (buffer, DESK_PARA_QUOTE);
+  type (buffer, "We stay here\n");
+  g_assert_cmpint (style_of_line (buffer, 1), ==, DESK_PARA_ATTRIBUTION);
+
+  g_assert_true (desk_body_buffer_undo (buffer));
+  g_assert_cmpint (gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (buffer)), ==, 1);
+  g_assert_true (desk_body_buffer_undo (buffer));
+  text = get_all (buffer);
+  g_assert_cmpstr (text, ==, "We stay ");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (style_of_line (buffer, 0), ==, DESK_PARA_QUOTE);
+
+  type (buffer, "put");
+  g_assert_false (desk_body_buffer_can_redo (buffer));
+  g_assert_true (desk_body_buffer_undo (buffer));
+  g_assert_true (desk_body_buffer_undo (buffer));
+  g_assert_true (desk_body_buffer_undo (buffer));
+  text = get_all (buffer);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_true (desk_body_buffer_undo (buffer));
+  g_assert_cmpint (style_of_line (buffer, 0), ==, DESK_PARA_PARAGRAPH);
+  g_assert_false (desk_body_buffer_can_undo (buffer));
+}
+
+static void
+count_call (guint *count)
+{
+  (*count)++;
+}
+
+/* Tags that are not the story's (a find's highlights) are not history,
+ * and loading a story forgets the history of the one before. */
+static void
+test_undo_ignores_other_tags (void)
+{
+  g_autoptr (DeskBodyBuffer) buffer = desk_body_buffer_new ();
+  g_autoptr (GPtrArray) blocks = sample_blocks ();
+  GtkTextTag *highlight;
+  GtkTextIter start, end;
+  guint notified = 0;
+
+  type (buffer, "Some words");
+  g_signal_connect_swapped (buffer, "notify::history-can-undo", G_CALLBACK (count_call),
+                            &notified);
+  desk_body_buffer_load (buffer, blocks);
+  g_assert_false (desk_body_buffer_can_undo (buffer));
+  g_assert_cmpuint (notified, ==, 1);
+
+  highlight = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL, "background", "yellow",
+                                          NULL);
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (buffer), highlight, &start, &end);
+  g_assert_false (desk_body_buffer_can_undo (buffer));
+  g_assert_cmpuint (notified, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,5 +493,10 @@ main (int   argc,
   g_test_add_func ("/copydesk/body-buffer/marks-and-links", test_marks_and_links);
   g_test_add_func ("/copydesk/body-buffer/smart-punctuation", test_smart_punctuation);
   g_test_add_func ("/copydesk/body-buffer/smart-quote-undo", test_smart_quote_undo);
+  g_test_add_func ("/copydesk/body-buffer/undo-delete-keeps-formatting",
+                   test_undo_delete_keeps_formatting);
+  g_test_add_func ("/copydesk/body-buffer/undo-styles-and-marks", test_undo_styles_and_marks);
+  g_test_add_func ("/copydesk/body-buffer/undo-typing", test_undo_typing);
+  g_test_add_func ("/copydesk/body-buffer/undo-ignores-other-tags", test_undo_ignores_other_tags);
   return g_test_run ();
 }

@@ -470,8 +470,7 @@ test_paste_structures (Fixture       *fixture,
                    "Tirana");
   g_assert_cmpstr (desk_dateline_get_date (fixture->editor->dateline), ==, "2023-06-21");
 
-  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
-  gtk_text_buffer_undo (buffer);
+  g_assert_true (desk_body_buffer_undo (DESK_BODY_BUFFER (buffer)));
   wait_for_idle ();
   plain = dup_buffer_text (buffer);
   g_assert_cmpstr (plain, ==, wire_copy);

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 /* The object data key of a link tag: its href. */
 #define DESK_LINK_HREF_KEY "desk-href"
 
+typedef struct _DeskBodyHistory DeskBodyHistory;
+
 struct _DeskBodyBuffer
 {
   GtkTextBuffer parent_instance;
@@ -36,7 +38,7 @@ struct _DeskBodyBuffer
   guint smart_source;
   gboolean in_user_action;
   GdkRGBA link_color;
-  gboolean undoing;
+  DeskBodyHistory *history;
 
   guint restyling;   /* > 0 while we change tags ourselves */
   guint loading;
@@ -59,5 +61,37 @@ void            desk_body_buffer_restyle_lines    (DeskBodyBuffer *self,
                                                    DeskParaStyle   style);
 GtkTextTag     *desk_body_buffer_create_link_tag  (DeskBodyBuffer *self,
                                                    const char     *href);
+gboolean        desk_body_buffer_is_model_tag     (DeskBodyBuffer *self,
+                                                   GtkTextTag     *tag);
+void            desk_body_buffer_strip_model_tags (DeskBodyBuffer    *self,
+                                                   const GtkTextIter *start,
+                                                   const GtkTextIter *end);
+
+/* desk-body-buffer-history.c */
+DeskBodyHistory *desk_body_history_new            (void);
+void            desk_body_history_free            (DeskBodyHistory *history);
+void            desk_body_history_clear           (DeskBodyBuffer *self);
+void            desk_body_history_begin           (DeskBodyBuffer *self);
+void            desk_body_history_end             (DeskBodyBuffer *self);
+void            desk_body_history_pause           (DeskBodyBuffer *self);
+void            desk_body_history_resume          (DeskBodyBuffer *self);
+void            desk_body_history_note_insert     (DeskBodyBuffer    *self,
+                                                   const GtkTextIter *start,
+                                                   const GtkTextIter *end);
+void            desk_body_history_note_delete     (DeskBodyBuffer    *self,
+                                                   const GtkTextIter *start,
+                                                   const GtkTextIter *end);
+void            desk_body_history_note_tag        (DeskBodyBuffer    *self,
+                                                   GtkTextTag        *tag,
+                                                   const GtkTextIter *start,
+                                                   const GtkTextIter *end,
+                                                   gboolean           on);
+void            desk_body_history_note_tail       (DeskBodyBuffer *self,
+                                                   DeskParaStyle   before,
+                                                   DeskParaStyle   after);
+gboolean        desk_body_history_can_undo        (DeskBodyBuffer *self);
+gboolean        desk_body_history_can_redo        (DeskBodyBuffer *self);
+gboolean        desk_body_history_undo            (DeskBodyBuffer *self);
+gboolean        desk_body_history_redo            (DeskBodyBuffer *self);
 
 G_END_DECLS

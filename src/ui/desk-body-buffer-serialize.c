@@ -129,12 +129,13 @@ desk_body_buffer_load (DeskBodyBuffer *self,
   g_return_if_fail (DESK_IS_BODY_BUFFER (self));
   g_return_if_fail (blocks != NULL);
 
-  gtk_text_buffer_begin_irreversible_action (as_text (self));
+  desk_body_history_clear (self);
+  desk_body_history_pause (self);
   self->loading++;
   clear_all (self);
   fill (self, blocks);
   self->loading--;
-  gtk_text_buffer_end_irreversible_action (as_text (self));
+  desk_body_history_resume (self);
   gtk_text_buffer_get_start_iter (as_text (self), &start);
   gtk_text_buffer_place_cursor (as_text (self), &start);
   gtk_text_buffer_set_modified (as_text (self), FALSE);

@@ -14,6 +14,15 @@
 
 G_DEFINE_FINAL_TYPE (DeskBodyBuffer, desk_body_buffer, GTK_TYPE_TEXT_BUFFER)
 
+enum {
+  PROP_0,
+  PROP_HISTORY_CAN_UNDO,
+  PROP_HISTORY_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char *style_names[] = {
   "paragraph", "subheading", "quote", "pullquote", "attribution",
 };
@@ -99,7 +108,10 @@ desk_body_buffer_restyle_lines (DeskBodyBuffer *self,
   gtk_text_buffer_get_iter_at_line (buffer, &start, first);
   get_paragraph_bounds (buffer, last, &last_start, &end);
   if (gtk_text_iter_is_end (&last_start))
-    self->tail_style = style;
+    {
+      desk_body_history_note_tail (self, self->tail_style, style);
+      self->tail_style = style;
+    }
   if (gtk_text_iter_equal (&start, &end))
     return;
 
@@ -127,7 +139,9 @@ desk_body_buffer_set_style (DeskBodyBuffer    *self,
   /* a selection that ends at the start of a line does not take that line */
   if (last > first && gtk_text_iter_starts_line (end))
     last--;
+  gtk_text_buffer_begin_user_action (as_text (self));
   desk_body_buffer_restyle_lines (self, MIN (first, last), MAX (first, last), style);
+  gtk_text_buffer_end_user_action (as_text (self));
 }
 
 /* Word-processor habit for the paragraph that Enter opens. */
@@ -244,25 +258,22 @@ restyle_after_insert (DeskBodyBuffer *self,
 /* The style of the paragraph is re-applied after the default handler has
  * inserted, so the new text never ends up outside it. */
 static void
-desk_body_buffer_insert_text (GtkTextBuffer *buffer,
-                              GtkTextIter   *iter,
-                              const char    *text,
-                              int            len)
+insert_and_restyle (DeskBodyBuffer *self,
+                    GtkTextIter    *iter,
+                    const char     *text,
+                    int             len)
 {
-  DeskBodyBuffer *self = DESK_BODY_BUFFER (buffer);
+  GtkTextBuffer *buffer = as_text (self);
+  GtkTextIter start;
   int n_lines = 0;
-  int offset;
-
-  if (self->loading)
-    {
-      GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->insert_text (buffer, iter, text, len);
-      return;
-    }
+  int offset = gtk_text_iter_get_offset (iter);
 
   self->insert_started = g_get_monotonic_time ();
   self->edit_style = desk_body_buffer_get_line_style (self, gtk_text_iter_get_line (iter));
   self->edit_at_line_end = gtk_text_iter_ends_line (iter);
   GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->insert_text (buffer, iter, text, len);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  desk_body_history_note_insert (self, &start, iter);
 
   for (int i = 0; i < len; i++)
     n_lines += text[i] == '\n';
@@ -270,9 +281,33 @@ desk_body_buffer_insert_text (GtkTextBuffer *buffer,
   restyle_after_insert (self, gtk_text_iter_get_line (iter), n_lines, len == 1 && n_lines == 1);
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 
-  if (self->smart && self->in_user_action && !self->undoing && is_one_char (text, len))
+  if (self->smart && self->in_user_action && is_one_char (text, len))
     queue_replacement (self, offset, text);
   note_insert_time (self);
+}
+
+/* While loading (or undoing) text goes in as it is, with no restyling. */
+static void
+desk_body_buffer_insert_text (GtkTextBuffer *buffer,
+                              GtkTextIter   *iter,
+                              const char    *text,
+                              int            len)
+{
+  DeskBodyBuffer *self = DESK_BODY_BUFFER (buffer);
+
+  desk_body_history_begin (self);
+  if (self->loading)
+    {
+      int offset = gtk_text_iter_get_offset (iter);
+      GtkTextIter start;
+
+      GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->insert_text (buffer, iter, text, len);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+      desk_body_history_note_insert (self, &start, iter);
+    }
+  else
+    insert_and_restyle (self, iter, text, len);
+  desk_body_history_end (self);
 }
 
 /* A joined paragraph keeps the style of its first half. */
@@ -286,14 +321,18 @@ desk_body_buffer_delete_range (GtkTextBuffer *buffer,
   DeskParaStyle style = desk_body_buffer_get_line_style (self, gtk_text_iter_get_line (first));
   int line, offset;
 
+  desk_body_history_begin (self);
+  desk_body_history_note_delete (self, first, first == start ? end : start);
   GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->delete_range (buffer, start, end);
-  if (self->loading)
-    return;
-  line = gtk_text_iter_get_line (start);
-  offset = gtk_text_iter_get_offset (start);
-  desk_body_buffer_restyle_lines (self, line, line, style);
-  gtk_text_buffer_get_iter_at_offset (buffer, start, offset);
-  *end = *start;
+  if (!self->loading)
+    {
+      line = gtk_text_iter_get_line (start);
+      offset = gtk_text_iter_get_offset (start);
+      desk_body_buffer_restyle_lines (self, line, line, style);
+      gtk_text_buffer_get_iter_at_offset (buffer, start, offset);
+      *end = *start;
+    }
+  desk_body_history_end (self);
 }
 
 /* Tags pasted from inside the buffer: the last style applied to a line
@@ -308,15 +347,33 @@ desk_body_buffer_apply_tag (GtkTextBuffer     *buffer,
   DeskParaStyle style;
   GtkTextIter last;
 
+  desk_body_history_begin (self);
+  desk_body_history_note_tag (self, tag, start, end, TRUE);
   GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->apply_tag (buffer, tag, start, end);
-  if (self->restyling || self->loading || !is_style_tag (self, tag, &style))
-    return;
-  last = *end;
-  if (gtk_text_iter_get_line (&last) > gtk_text_iter_get_line (start) &&
-      gtk_text_iter_starts_line (&last))
-    gtk_text_iter_backward_char (&last);
-  desk_body_buffer_restyle_lines (self, gtk_text_iter_get_line (start),
-                                  gtk_text_iter_get_line (&last), style);
+  if (!self->restyling && !self->loading && is_style_tag (self, tag, &style))
+    {
+      last = *end;
+      if (gtk_text_iter_get_line (&last) > gtk_text_iter_get_line (start) &&
+          gtk_text_iter_starts_line (&last))
+        gtk_text_iter_backward_char (&last);
+      desk_body_buffer_restyle_lines (self, gtk_text_iter_get_line (start),
+                                      gtk_text_iter_get_line (&last), style);
+    }
+  desk_body_history_end (self);
+}
+
+static void
+desk_body_buffer_remove_tag (GtkTextBuffer     *buffer,
+                             GtkTextTag        *tag,
+                             const GtkTextIter *start,
+                             const GtkTextIter *end)
+{
+  DeskBodyBuffer *self = DESK_BODY_BUFFER (buffer);
+
+  desk_body_history_begin (self);
+  desk_body_history_note_tag (self, tag, start, end, FALSE);
+  GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->remove_tag (buffer, tag, start, end);
+  desk_body_history_end (self);
 }
 
 static void
@@ -325,28 +382,7 @@ desk_body_buffer_begin_user_action (GtkTextBuffer *buffer)
   if (GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->begin_user_action)
     GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->begin_user_action (buffer);
   DESK_BODY_BUFFER (buffer)->in_user_action = TRUE;
-}
-
-static void
-desk_body_buffer_undo (GtkTextBuffer *buffer)
-{
-  DeskBodyBuffer *self = DESK_BODY_BUFFER (buffer);
-
-  self->undoing = TRUE;
-  if (GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->undo)
-    GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->undo (buffer);
-  self->undoing = FALSE;
-}
-
-static void
-desk_body_buffer_redo (GtkTextBuffer *buffer)
-{
-  DeskBodyBuffer *self = DESK_BODY_BUFFER (buffer);
-
-  self->undoing = TRUE;
-  if (GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->redo)
-    GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->redo (buffer);
-  self->undoing = FALSE;
+  desk_body_history_begin (DESK_BODY_BUFFER (buffer));
 }
 
 static void
@@ -357,8 +393,69 @@ desk_body_buffer_end_user_action (GtkTextBuffer *buffer)
   if (GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->end_user_action)
     GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->end_user_action (buffer);
   self->in_user_action = FALSE;
+  desk_body_history_end (self);
   if (self->insert_started)
     note_insert_time (self);
+}
+
+/* Undo and redo (the steps are in desk-body-buffer-history.c) */
+
+gboolean
+desk_body_buffer_undo (DeskBodyBuffer *self)
+{
+  g_return_val_if_fail (DESK_IS_BODY_BUFFER (self), FALSE);
+
+  /* a typed mark not yet made typographic stays as typed */
+  g_clear_handle_id (&self->smart_source, g_source_remove);
+  return desk_body_history_undo (self);
+}
+
+gboolean
+desk_body_buffer_redo (DeskBodyBuffer *self)
+{
+  g_return_val_if_fail (DESK_IS_BODY_BUFFER (self), FALSE);
+
+  g_clear_handle_id (&self->smart_source, g_source_remove);
+  return desk_body_history_redo (self);
+}
+
+gboolean
+desk_body_buffer_can_undo (DeskBodyBuffer *self)
+{
+  g_return_val_if_fail (DESK_IS_BODY_BUFFER (self), FALSE);
+  return desk_body_history_can_undo (self);
+}
+
+gboolean
+desk_body_buffer_can_redo (DeskBodyBuffer *self)
+{
+  g_return_val_if_fail (DESK_IS_BODY_BUFFER (self), FALSE);
+  return desk_body_history_can_redo (self);
+}
+
+/* The tags the story's model holds: styles, emphasis, strong and links
+ * (not, for instance, the highlights of a find). */
+gboolean
+desk_body_buffer_is_model_tag (DeskBodyBuffer *self,
+                               GtkTextTag     *tag)
+{
+  return tag == self->em_tag || tag == self->strong_tag || is_link_tag (tag) ||
+         is_style_tag (self, tag, NULL);
+}
+
+void
+desk_body_buffer_strip_model_tags (DeskBodyBuffer    *self,
+                                   const GtkTextIter *start,
+                                   const GtkTextIter *end)
+{
+  GtkTextBuffer *buffer = as_text (self);
+
+  for (guint i = 0; i < DESK_N_PARA_STYLES; i++)
+    gtk_text_buffer_remove_tag (buffer, self->style_tags[i], start, end);
+  gtk_text_buffer_remove_tag (buffer, self->em_tag, start, end);
+  gtk_text_buffer_remove_tag (buffer, self->strong_tag, start, end);
+  for (guint i = 0; i < self->link_tags->len; i++)
+    gtk_text_buffer_remove_tag (buffer, g_ptr_array_index (self->link_tags, i), start, end);
 }
 
 /* Link tags (loading and serialising are in desk-body-buffer-serialize.c) */
@@ -427,10 +524,12 @@ desk_body_buffer_toggle_mark (DeskBodyBuffer    *self,
   if (gtk_text_iter_equal (start, end))
     return;
   tag = tag_of_mark (self, kind);
+  gtk_text_buffer_begin_user_action (as_text (self));
   if (covers_range (tag, start, end))
     gtk_text_buffer_remove_tag (as_text (self), tag, start, end);
   else
     gtk_text_buffer_apply_tag (as_text (self), tag, start, end);
+  gtk_text_buffer_end_user_action (as_text (self));
 }
 
 gboolean
@@ -443,12 +542,14 @@ desk_body_buffer_set_link (DeskBodyBuffer    *self,
 
   if (href && *href && !desk_link_href_is_allowed (href))
     return FALSE;
+  gtk_text_buffer_begin_user_action (as_text (self));
   for (guint i = 0; i < self->link_tags->len; i++)
     gtk_text_buffer_remove_tag (as_text (self), g_ptr_array_index (self->link_tags, i),
                                 start, end);
   if (href && *href && !gtk_text_iter_equal (start, end))
     gtk_text_buffer_apply_tag (as_text (self), desk_body_buffer_create_link_tag (self, href),
                                start, end);
+  gtk_text_buffer_end_user_action (as_text (self));
   return TRUE;
 }
 
@@ -543,10 +644,32 @@ desk_body_buffer_finalize (GObject *object)
   DeskBodyBuffer *self = DESK_BODY_BUFFER (object);
 
   g_clear_handle_id (&self->smart_source, g_source_remove);
+  g_clear_pointer (&self->history, desk_body_history_free);
   g_clear_pointer (&self->link_tags, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (desk_body_buffer_parent_class)->finalize (object);
+}
+
+static void
+desk_body_buffer_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DeskBodyBuffer *self = DESK_BODY_BUFFER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HISTORY_CAN_UNDO:
+      g_value_set_boolean (value, desk_body_history_can_undo (self));
+      break;
+    case PROP_HISTORY_CAN_REDO:
+      g_value_set_boolean (value, desk_body_history_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void create_tags (DeskBodyBuffer *self);
@@ -566,13 +689,21 @@ desk_body_buffer_class_init (DeskBodyBufferClass *klass)
 
   object_class->constructed = desk_body_buffer_constructed;
   object_class->finalize = desk_body_buffer_finalize;
+  object_class->get_property = desk_body_buffer_get_property;
   buffer_class->insert_text = desk_body_buffer_insert_text;
   buffer_class->delete_range = desk_body_buffer_delete_range;
   buffer_class->apply_tag = desk_body_buffer_apply_tag;
+  buffer_class->remove_tag = desk_body_buffer_remove_tag;
   buffer_class->begin_user_action = desk_body_buffer_begin_user_action;
   buffer_class->end_user_action = desk_body_buffer_end_user_action;
-  buffer_class->undo = desk_body_buffer_undo;
-  buffer_class->redo = desk_body_buffer_redo;
+
+  properties[PROP_HISTORY_CAN_UNDO] =
+    g_param_spec_boolean ("history-can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY_CAN_REDO] =
+    g_param_spec_boolean ("history-can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -612,6 +743,8 @@ static void
 desk_body_buffer_init (DeskBodyBuffer *self)
 {
   self->link_tags = g_ptr_array_new ();
+  self->history = desk_body_history_new ();
+  gtk_text_buffer_set_enable_undo (as_text (self), FALSE);
   self->language = g_strdup ("en");
   self->smart = TRUE;
   gdk_rgba_parse (&self->link_color, "#1c71d8");

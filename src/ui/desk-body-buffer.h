@@ -70,6 +70,14 @@ const char     *desk_body_buffer_get_link         (DeskBodyBuffer    *self,
                                                    GtkTextIter       *start,
                                                    GtkTextIter       *end);
 
+/* Undo and redo of text, paragraph styles and marks alike (GTK's own
+ * text-only history is off). "history-can-undo" and "history-can-redo"
+ * follow what they can do. Each returns FALSE when there was nothing. */
+gboolean        desk_body_buffer_undo             (DeskBodyBuffer    *self);
+gboolean        desk_body_buffer_redo             (DeskBodyBuffer    *self);
+gboolean        desk_body_buffer_can_undo         (DeskBodyBuffer    *self);
+gboolean        desk_body_buffer_can_redo         (DeskBodyBuffer    *self);
+
 /* Smart punctuation: quotes by language, "--" to a dash, "..." to "…". */
 void            desk_body_buffer_set_language     (DeskBodyBuffer    *self,
                                                    const char        *language);

@@ -522,6 +522,61 @@ on_body_mark_set_cb (DeskEditor  *self,
     queue_follow_cursor (self);
 }
 
+/* Undo and redo in the body: the body buffer's own history, which also
+ * takes back paragraph styles and marks. The shortcuts sit on the body
+ * view, ahead of its built-in text-only ones, so that Ctrl+Z in the
+ * headline still undoes the headline. */
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  desk_body_buffer_undo (desk_editor_get_body (DESK_EDITOR (widget)));
+}
+
+static void
+redo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  desk_body_buffer_redo (desk_editor_get_body (DESK_EDITOR (widget)));
+}
+
+static void
+update_history_actions (DeskEditor *self)
+{
+  DeskBodyBuffer *body = desk_editor_get_body (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
+                                 desk_body_buffer_can_undo (body));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
+                                 desk_body_buffer_can_redo (body));
+}
+
+static void
+add_history_shortcuts (DeskEditor *self)
+{
+  static const struct { const char *trigger; const char *action; } shortcuts[] = {
+    { "<Control>z", "editor.undo" },
+    { "<Control><Shift>z", "editor.redo" },
+    { "<Control>y", "editor.redo" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
+  g_signal_connect_object (desk_editor_get_body (self), "notify::history-can-undo",
+                           G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_editor_get_body (self), "notify::history-can-redo",
+                           G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  update_history_actions (self);
+}
+
 void
 desk_editor_init_actions (DeskEditor *self)
 {
@@ -541,6 +596,7 @@ desk_editor_init_actions (DeskEditor *self)
   gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)),
                                     FALSE);
   g_signal_connect (self, "map", G_CALLBACK (on_editor_map_cb), NULL);
+  add_history_shortcuts (self);
 }
 
 void
@@ -555,6 +611,8 @@ desk_editor_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_cb);
   gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_previous_cb);
   gtk_widget_class_install_action (widget_class, "editor.retry-save", NULL, retry_save_cb);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_cb);
 
   for (int i = 0; i < DESK_N_PARA_STYLES; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
