@@ -314,20 +314,29 @@ capture_tag_runs (GtkTextTag        *tag,
   return runs;
 }
 
+static void
+note_text (DeskBodyBuffer    *self,
+           OpKind             kind,
+           const GtkTextIter *start,
+           const GtkTextIter *end)
+{
+  Op *op;
+
+  if (!recording (self) || gtk_text_iter_equal (start, end))
+    return;
+  op = op_new (kind, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
+  op->text = gtk_text_iter_get_slice (start, end);
+  op->runs = capture_runs (self, start, end);
+  add_op (self, op);
+}
+
 /* After the text between @start and @end was inserted. */
 void
 desk_body_history_note_insert (DeskBodyBuffer    *self,
                                const GtkTextIter *start,
                                const GtkTextIter *end)
 {
-  Op *op;
-
-  if (!recording (self) || gtk_text_iter_equal (start, end))
-    return;
-  op = op_new (OP_INSERT, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
-  op->text = gtk_text_iter_get_slice (start, end);
-  op->runs = capture_runs (self, start, end);
-  add_op (self, op);
+  note_text (self, OP_INSERT, start, end);
 }
 
 /* Before the text between @start and @end is deleted. */
@@ -336,14 +345,7 @@ desk_body_history_note_delete (DeskBodyBuffer    *self,
                                const GtkTextIter *start,
                                const GtkTextIter *end)
 {
-  Op *op;
-
-  if (!recording (self) || gtk_text_iter_equal (start, end))
-    return;
-  op = op_new (OP_DELETE, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
-  op->text = gtk_text_iter_get_slice (start, end);
-  op->runs = capture_runs (self, start, end);
-  add_op (self, op);
+  note_text (self, OP_DELETE, start, end);
 }
 
 static gboolean

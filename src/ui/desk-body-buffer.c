@@ -255,6 +255,22 @@ restyle_after_insert (DeskBodyBuffer *self,
     }
 }
 
+/* The default handler's insert, kept in the history. */
+static void
+insert_and_note (DeskBodyBuffer *self,
+                 GtkTextIter    *iter,
+                 const char     *text,
+                 int             len)
+{
+  int offset = gtk_text_iter_get_offset (iter);
+  GtkTextIter start;
+
+  GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->insert_text (as_text (self), iter, text,
+                                                                      len);
+  gtk_text_buffer_get_iter_at_offset (as_text (self), &start, offset);
+  desk_body_history_note_insert (self, &start, iter);
+}
+
 /* The style of the paragraph is re-applied after the default handler has
  * inserted, so the new text never ends up outside it. */
 static void
@@ -264,16 +280,13 @@ insert_and_restyle (DeskBodyBuffer *self,
                     int             len)
 {
   GtkTextBuffer *buffer = as_text (self);
-  GtkTextIter start;
   int n_lines = 0;
-  int offset = gtk_text_iter_get_offset (iter);
+  int offset;
 
   self->insert_started = g_get_monotonic_time ();
   self->edit_style = desk_body_buffer_get_line_style (self, gtk_text_iter_get_line (iter));
   self->edit_at_line_end = gtk_text_iter_ends_line (iter);
-  GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->insert_text (buffer, iter, text, len);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
-  desk_body_history_note_insert (self, &start, iter);
+  insert_and_note (self, iter, text, len);
 
   for (int i = 0; i < len; i++)
     n_lines += text[i] == '\n';
@@ -297,14 +310,7 @@ desk_body_buffer_insert_text (GtkTextBuffer *buffer,
 
   desk_body_history_begin (self);
   if (self->loading)
-    {
-      int offset = gtk_text_iter_get_offset (iter);
-      GtkTextIter start;
-
-      GTK_TEXT_BUFFER_CLASS (desk_body_buffer_parent_class)->insert_text (buffer, iter, text, len);
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
-      desk_body_history_note_insert (self, &start, iter);
-    }
+    insert_and_note (self, iter, text, len);
   else
     insert_and_restyle (self, iter, text, len);
   desk_body_history_end (self);
