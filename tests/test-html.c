@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <hb.h>
 #include <locale.h>
 #include <string.h>
 
@@ -583,6 +584,105 @@ test_fonts_repeated_chars (void)
   g_assert_cmpstr (css_often, ==, css_once);
 }
 
+/* A worker that resolves and subsets while the caller goes on writes the same
+ * CSS and warnings as the caller doing it itself; loading fontconfig's
+ * configuration early, twice, changes nothing. */
+static void
+test_fonts_background (void)
+{
+  static const char chars[] = "Tirana “raid” – 2023 ŧ \uE000 \U000F0000";
+  g_autoptr (DeskFonts) direct = desk_fonts_new ("en", NULL, NULL);
+  g_autoptr (DeskFonts) worked = desk_fonts_new ("en", NULL, NULL);
+  g_autoptr (DeskFonts) unused = desk_fonts_new ("en", NULL, NULL);
+  g_autofree char *css_direct = NULL, *css_worked = NULL;
+
+  desk_fonts_load_config_in_background ();
+  desk_fonts_load_config_in_background ();
+  desk_fonts_add_text (direct, chars);
+  desk_fonts_use_faces (direct, DESK_FONT_TEXT, DESK_FACE_BOLD);
+  desk_fonts_add_text (worked, chars);
+  desk_fonts_use_faces (worked, DESK_FONT_TEXT, DESK_FACE_BOLD);
+  desk_fonts_prepare_in_background (worked);
+  desk_fonts_add_text (unused, chars);
+  desk_fonts_prepare_in_background (unused); /* finalized while the worker may run */
+  css_direct = fonts_css (direct);
+  css_worked = fonts_css (worked);
+
+  g_assert_true (desk_fonts_is_ready (worked));
+  g_assert_cmpstr (css_worked, ==, css_direct);
+  g_assert_cmpstr (desk_fonts_get_warning (worked), ==, desk_fonts_get_warning (direct));
+  g_assert_nonnull (strstr (desk_fonts_get_warning (worked), "2 characters have no openly"));
+  g_assert_cmpuint (desk_fonts_get_n_families (worked, DESK_FONT_TEXT), ==,
+                    desk_fonts_get_n_families (direct, DESK_FONT_TEXT));
+}
+
+/* The code points of each embedded face, from its cmap. */
+static GPtrArray *
+embedded_charsets (const char *html)
+{
+  GPtrArray *sets = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_set_destroy);
+
+  for (const char *p = strstr (html, ";base64,"); p; p = strstr (p, ";base64,"))
+    {
+      const char *end = strchr (p, ')');
+      g_autofree char *b64 = g_strndup (p + strlen (";base64,"), end - p - strlen (";base64,"));
+      gsize len = 0;
+      guchar *font = g_base64_decode (b64, &len);
+      hb_blob_t *blob = hb_blob_create ((const char *) font, len, HB_MEMORY_MODE_READONLY, font,
+                                        g_free);
+      hb_face_t *face = hb_face_create (blob, 0);
+      hb_set_t *set = hb_set_create ();
+
+      hb_face_collect_unicodes (face, set);
+      g_ptr_array_add (sets, set);
+      hb_face_destroy (face);
+      hb_blob_destroy (blob);
+      p = end;
+    }
+  return sets;
+}
+
+/* The subsets hold exactly what the document prints, even a character that
+ * only the last of many paragraphs has (written after the fonts were
+ * prepared), and nothing of the font that the story does not use. */
+static void
+test_fonts_exact_chars (void)
+{
+  g_autoptr (DeskArticle) a = make_full_article ();
+  g_autoptr (GPtrArray) sets = NULL;
+  g_autofree char *html = NULL, *again = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr (DeskFonts) probe = desk_fonts_new ("en", NULL, NULL);
+  hb_set_t *regular;
+
+  if (desk_fonts_get_n_families (probe, DESK_FONT_TEXT) == 0)
+    {
+      g_test_skip ("no openly licensed font installed");
+      return;
+    }
+  for (guint i = 0; i < 400; i++)
+    add_block (a, DESK_BLOCK_PARAGRAPH, "Police went in at dawn, the ministry said, and left by "
+               "noon with three men and a van full of papers.", NULL);
+  add_block (a, DESK_BLOCK_PARAGRAPH, "The last word: ŧ.", NULL);
+  html = export (a);
+  again = export (a);
+  g_assert_cmpstr (again, ==, html);
+  sets = embedded_charsets (html);
+  g_assert_cmpuint (sets->len, >=, 2);
+  regular = g_ptr_array_index (sets, 0); /* the body face comes first */
+  g_assert_true (hb_set_has (regular, 0x0167));       /* ŧ, printed last */
+  g_assert_true (hb_set_has (regular, 0x00C7));       /* Ç of an attribution */
+  g_assert_true (hb_set_has (regular, 0x2013));       /* the dateline's dash */
+  for (guint i = 0; i < sets->len; i++)
+    {
+      hb_set_t *set = g_ptr_array_index (sets, i);
+
+      g_assert_false (hb_set_has (set, 0x014A));       /* Ŋ: in the font, not the story */
+      g_assert_false (hb_set_has (set, 'X'));
+      g_assert_false (hb_set_has (set, 'q'));
+    }
+}
+
 /* With no fonts at all the export still succeeds, names generic families and warns. */
 static void
 test_fonts_none (void)
@@ -604,6 +704,17 @@ test_fonts_none (void)
       g_assert_null (strstr (html, "@font-face"));
       g_assert_nonnull (strstr (html, "html { font-family: serif; }"));
       g_assert_nonnull (strstr (html, "<h1>Police raid compound</h1>"));
+      {
+        g_autoptr (DeskFonts) fonts = desk_fonts_new ("en", NULL, NULL);
+        g_autofree char *css = NULL;
+
+        desk_fonts_add_text (fonts, "Tirana");
+        desk_fonts_prepare_in_background (fonts);
+        css = fonts_css (fonts);
+        g_assert_cmpstr (css, ==, "");
+        g_assert_nonnull (desk_fonts_get_warning (fonts));
+        g_assert_cmpuint (desk_fonts_get_n_families (fonts, DESK_FONT_TEXT), ==, 0);
+      }
       g_unlink (conf);
       g_rmdir (dir);
       return;
@@ -634,6 +745,8 @@ main (int   argc,
   g_test_add_func ("/copydesk/html/fonts/requested", test_fonts_requested);
   g_test_add_func ("/copydesk/html/fonts/repeated-chars", test_fonts_repeated_chars);
   g_test_add_func ("/copydesk/html/fonts/none", test_fonts_none);
+  g_test_add_func ("/copydesk/html/fonts/background", test_fonts_background);
+  g_test_add_func ("/copydesk/html/fonts/exact-chars", test_fonts_exact_chars);
 
   return g_test_run ();
 }

@@ -7,13 +7,17 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "desk-cli.h"
 #include "desk-cli-table.h"
+#include "desk-fonts.h"
 #include "desk-html.h"
 #include "desk-json.h"
 #include "desk-store.h"
@@ -794,42 +798,14 @@ find_related_cb (gint64   id,
 }
 
 static char *
-render_html (Cli         *cli,
-             DeskStore   *store,
-             DeskArticle *article,
-             char       **warning)
-{
-  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr (GError) error = NULL;
-  DeskHtmlOptions options;
-
-  desk_html_options_init (&options);
-  if (cli->paper)
-    desk_paper_from_string (cli->paper, &options.paper);
-  options.resolve_related = find_related_cb;
-  options.resolve_data = store;
-  if (!desk_html_write (article, &options, out, warning, NULL, &error) ||
-      !g_output_stream_write_all (out, "", 1, NULL, NULL, &error) ||
-      !g_output_stream_close (out, NULL, &error))
-    {
-      fail (cli->command, "%s", error->message);
-      return NULL;
-    }
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
-
-static char *
 render (Cli         *cli,
         DeskStore   *store,
-        DeskArticle *article,
-        char       **warning)
+        DeskArticle *article)
 {
   const char *format = cli->format ? cli->format : "html";
 
   if (g_str_equal (format, "json"))
     return desk_json_write_article (article, TRUE);
-  if (g_str_equal (format, "html"))
-    return render_html (cli, store, article, warning);
   resolve_related (store, article);
   return desk_text_write (article);
 }
@@ -872,12 +848,107 @@ write_output (Cli        *cli,
   return 0;
 }
 
+static gboolean
+is_html (Cli *cli)
+{
+  return cli->format == NULL || g_str_equal (cli->format, "html");
+}
+
+/* A file beside the output, renamed over it once complete; or standard output. */
+static GOutputStream *
+open_html_output (Cli    *cli,
+                  char  **temp)
+{
+  g_autofree char *name = NULL;
+  int fd;
+
+  *temp = NULL;
+  if (!writes_to_file (cli))
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  name = g_strconcat (cli->output, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (name, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      fail (cli->output, "%s", g_strerror (saved));
+      return NULL;
+    }
+  *temp = g_steal_pointer (&name);
+  return g_unix_output_stream_new (fd, TRUE);
+}
+
+/* As g_file_set_contents_full() with G_FILE_SET_CONTENTS_CONSISTENT: the data
+ * reaches the disk before it replaces a file that has some. */
+static gboolean
+replace_output (Cli           *cli,
+                GOutputStream *out,
+                const char    *temp,
+                GError       **error)
+{
+  GStatBuf st;
+  int fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (out));
+
+  if (g_lstat (cli->output, &st) == 0 && st.st_size > 0 && fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  if (!g_output_stream_close (out, NULL, error))
+    return FALSE;
+  if (g_rename (temp, cli->output) != 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Streams the export to its file as it is written, so no copy of the whole
+ * document is ever held; a failed export leaves no file behind. */
+static int
+export_html (Cli         *cli,
+             DeskStore   *store,
+             DeskArticle *article)
+{
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *temp = NULL, *warning = NULL;
+  DeskHtmlOptions options;
+  gboolean ok;
+
+  desk_html_options_init (&options);
+  if (cli->paper)
+    desk_paper_from_string (cli->paper, &options.paper);
+  options.resolve_related = find_related_cb;
+  options.resolve_data = store;
+  if ((out = open_html_output (cli, &temp)) == NULL)
+    return 1;
+  ok = desk_html_write (article, &options, out, &warning, NULL, &error) &&
+       (temp != NULL ? replace_output (cli, out, temp, &error)
+                     : g_output_stream_close (out, NULL, &error));
+  if (!ok && temp != NULL)
+    g_unlink (temp);
+  if (!ok && temp == NULL && error->domain == G_IO_ERROR)
+    fail (cli->command, _("cannot write to standard output: %s"), error->message);
+  else if (!ok)
+    fail (temp != NULL && error->domain == G_IO_ERROR ? cli->output : cli->command, "%s",
+          error->message);
+  else if (warning != NULL)
+    fprintf (stderr, "copydesk: %s: %s\n", _("warning"), warning);
+  return ok ? 0 : 1;
+}
+
 static int
 run_export (Cli *cli)
 {
   g_autoptr (DeskStore) store = NULL;
   g_autoptr (DeskArticle) article = NULL;
-  g_autofree char *text = NULL, *warning = NULL;
+  g_autofree char *text = NULL;
   gint64 id;
   int status;
 
@@ -885,15 +956,18 @@ run_export (Cli *cli)
     return status;
   if (!parse_id (cli->command, g_ptr_array_index (cli->args, 0), &id))
     return EXIT_USAGE;
-  if ((status = check_output_folder (cli)) != 0 ||
-      (status = open_library (cli, FALSE, &store)) != 0)
+  if ((status = check_output_folder (cli)) != 0)
     return status;
-  if ((article = load_story (cli, store, id)) == NULL ||
-      (text = render (cli, store, article, &warning)) == NULL)
+  /* fontconfig reads its configuration while the story is read */
+  if (is_html (cli))
+    desk_fonts_load_config_in_background ();
+  if ((status = open_library (cli, FALSE, &store)) != 0)
+    return status;
+  if ((article = load_story (cli, store, id)) == NULL)
     return 1;
-  if ((status = write_output (cli, text)) != 0)
-    return status;
-  if (warning)
-    fprintf (stderr, "copydesk: %s: %s\n", _("warning"), warning);
-  return 0;
+  if (is_html (cli))
+    return export_html (cli, store, article);
+  if ((text = render (cli, store, article)) == NULL)
+    return 1;
+  return write_output (cli, text);
 }

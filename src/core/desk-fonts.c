@@ -26,6 +26,13 @@ typedef struct {
   FcCharSet *charset; /* of the regular face */
 } FontFamily;
 
+/* One face to embed, subset by whichever thread takes it first. */
+typedef struct {
+  FontFamily *family;
+  guint slot;
+  hb_blob_t *blob; /* NULL until subset, or when it could not be */
+} FaceJob;
+
 struct _DeskFonts
 {
   GObject parent_instance;
@@ -38,7 +45,23 @@ struct _DeskFonts
   guint32 seen[0x10000 / 32]; /* BMP code points already in chars */
   GString *warning;
   gboolean resolved;
+
+  /* desk_fonts_prepare_in_background(): a worker resolves the faces and
+   * subsets them while the caller goes on writing the document */
+  GThread *worker;
+  GMutex lock;
+  GCond listed_cond;
+  gboolean listed;   /* jobs is complete; under lock while a worker runs */
+  GArray *jobs;      /* of FaceJob, in the order the CSS lists them */
+  gint next_job;     /* atomic: the first job no thread has taken */
+  gint worker_done;  /* atomic */
 };
+
+/* fontconfig's configuration, some fifty XML files, takes longer to read than
+ * the rest of an export: it can be read on a thread of its own meanwhile. */
+static GMutex config_lock;
+static GThread *config_thread;
+static gboolean config_loaded;
 
 G_DEFINE_FINAL_TYPE (DeskFonts, desk_fonts, G_TYPE_OBJECT)
 
@@ -120,11 +143,19 @@ font_family_free (gpointer data)
   g_free (family);
 }
 
+static void wait_for_worker (DeskFonts *self);
+
 static void
 desk_fonts_finalize (GObject *object)
 {
   DeskFonts *self = DESK_FONTS (object);
 
+  wait_for_worker (self);
+  for (guint i = 0; i < self->jobs->len; i++)
+    g_clear_pointer (&g_array_index (self->jobs, FaceJob, i).blob, hb_blob_destroy);
+  g_array_unref (self->jobs);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->listed_cond);
   g_free (self->language);
   for (guint i = 0; i < DESK_N_FONT_ROLES; i++)
     {
@@ -153,6 +184,9 @@ desk_fonts_init (DeskFonts *self)
     }
   self->chars = hb_set_create ();
   self->warning = g_string_new (NULL);
+  self->jobs = g_array_new (FALSE, TRUE, sizeof (FaceJob));
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->listed_cond);
   /* digits for the page counter, and what the CSS always prints */
   desk_fonts_add_text (self, "0123456789 ()–—…");
 }
@@ -199,6 +233,7 @@ desk_fonts_add_text (DeskFonts  *self,
                      const char *text)
 {
   g_return_if_fail (DESK_IS_FONTS (self));
+  g_return_if_fail (self->worker == NULL && !self->listed);
 
   for (const char *p = text ? text : ""; *p;)
     {
@@ -216,6 +251,7 @@ desk_fonts_use_faces (DeskFonts     *self,
 {
   g_return_if_fail (DESK_IS_FONTS (self));
   g_return_if_fail (role < DESK_N_FONT_ROLES);
+  g_return_if_fail (self->worker == NULL && !self->listed);
 
   self->faces[role] |= faces;
 }
@@ -451,21 +487,49 @@ add_fallbacks (DeskFonts *self,
   FcCharSetDestroy (missing);
 }
 
+static gpointer
+load_config_cb (gpointer data)
+{
+  return GINT_TO_POINTER (FcInit ());
+}
+
 /**
- * desk_fonts_resolve:
+ * desk_fonts_load_config_in_background:
  *
- * Finds the faces through fontconfig. Never fails: when nothing suitable is
- * installed the export names generic families and desk_fonts_get_warning() says so.
+ * Starts reading fontconfig's configuration on a thread of its own, so that
+ * it is ready by the time an export needs its fonts. Does nothing once the
+ * configuration has been read.
  */
 void
-desk_fonts_resolve (DeskFonts *self)
+desk_fonts_load_config_in_background (void)
 {
-  g_return_if_fail (DESK_IS_FONTS (self));
+  g_mutex_lock (&config_lock);
+  if (!config_loaded && config_thread == NULL)
+    config_thread = g_thread_try_new ("desk-fontconfig", load_config_cb, NULL, NULL);
+  g_mutex_unlock (&config_lock);
+}
 
+static gboolean
+ensure_config (void)
+{
+  gboolean ok;
+
+  g_mutex_lock (&config_lock);
+  if (config_thread != NULL)
+    g_thread_join (g_steal_pointer (&config_thread));
+  config_loaded = TRUE;
+  ok = FcInit ();
+  g_mutex_unlock (&config_lock);
+  return ok;
+}
+
+static void
+resolve (DeskFonts *self)
+{
   if (self->resolved)
     return;
   self->resolved = TRUE;
-  if (!FcInit ())
+  if (!ensure_config ())
     {
       add_warning (self, _("Fonts could not be looked up; the export uses the reader’s "
                            "default fonts."));
@@ -484,6 +548,21 @@ desk_fonts_resolve (DeskFonts *self)
       g_ptr_array_add (self->families[role], primary);
       add_fallbacks (self, self->families[role]);
     }
+}
+
+/**
+ * desk_fonts_resolve:
+ *
+ * Finds the faces through fontconfig. Never fails: when nothing suitable is
+ * installed the export names generic families and desk_fonts_get_warning() says so.
+ */
+void
+desk_fonts_resolve (DeskFonts *self)
+{
+  g_return_if_fail (DESK_IS_FONTS (self));
+
+  wait_for_worker (self);
+  resolve (self);
 }
 
 guint
@@ -572,9 +651,9 @@ write_base64 (GOutputStream  *out,
 }
 
 static hb_blob_t *
-subset_face (DeskFonts  *self,
-             const char *file,
-             int         index)
+subset_face (const char     *file,
+             int             index,
+             const hb_set_t *chars)
 {
   hb_blob_t *blob = hb_blob_create_from_file_or_fail (file);
   hb_face_t *face, *subset;
@@ -591,7 +670,7 @@ subset_face (DeskFonts  *self,
       hb_face_destroy (face);
       return NULL;
     }
-  hb_set_union (hb_subset_input_unicode_set (input), self->chars);
+  hb_set_union (hb_subset_input_unicode_set (input), chars);
   subset = hb_subset_or_fail (face, input);
   if (subset != NULL)
     {
@@ -605,36 +684,135 @@ subset_face (DeskFonts  *self,
 
 static gboolean
 write_face (DeskFonts     *self,
-            FontFamily    *family,
-            guint          slot,
+            FaceJob       *job,
             GOutputStream *out,
             GCancellable  *cancellable,
             GError       **error)
 {
-  hb_blob_t *blob = subset_face (self, family->file[slot], family->index[slot]);
+  FontFamily *family = job->family;
+  guint slot = job->slot;
   g_autoptr (GString) css = g_string_new ("@font-face {\n  font-family: ");
   unsigned int len = 0;
   const char *data;
-  gboolean ok;
 
-  if (blob == NULL)
+  if (job->blob == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The font “%s” could not be embedded."),
                                                   family->name);
       add_warning (self, message);
       return TRUE;
     }
-  data = hb_blob_get_data (blob, &len);
+  data = hb_blob_get_data (job->blob, &len);
   append_css_string (css, family->name);
   g_string_append_printf (css, ";\n  font-style: %s;\n  font-weight: %d;\n  src: url(data:%s;base64,",
                           slot == 2 ? "italic" : "normal", slot == 1 ? 700 : 400,
                           family->cff[slot] ? "font/otf" : "font/ttf");
-  ok = g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error) &&
-       write_base64 (out, (const guint8 *) data, len, cancellable, error);
+  if (!g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error) ||
+      !write_base64 (out, (const guint8 *) data, len, cancellable, error))
+    return FALSE;
   g_string_printf (css, ") format(\"%s\");\n}\n", family->cff[slot] ? "opentype" : "truetype");
-  ok = ok && g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error);
-  hb_blob_destroy (blob);
-  return ok;
+  return g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error);
+}
+
+/* One job per used face, each family's once even when both roles use it. */
+static void
+list_jobs (DeskFonts *self)
+{
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint role = 0; role < DESK_N_FONT_ROLES; role++)
+    for (guint i = 0; i < self->families[role]->len; i++)
+      {
+        FontFamily *family = g_ptr_array_index (self->families[role], i);
+
+        for (guint slot = 0; slot < N_FACES; slot++)
+          {
+            FaceJob job = { family, slot, NULL };
+
+            if (!(self->faces[role] & (1 << slot)) || family->file[slot] == NULL ||
+                !g_hash_table_add (listed, g_strdup_printf ("%s/%u", family->name, slot)))
+              continue;
+            g_array_append_val (self->jobs, job);
+          }
+      }
+}
+
+/* Subsets faces until none is left; the worker and the writer both run it. */
+static void
+run_jobs (DeskFonts *self)
+{
+  int next;
+
+  while ((next = g_atomic_int_add (&self->next_job, 1)) < (int) self->jobs->len)
+    {
+      FaceJob *job = &g_array_index (self->jobs, FaceJob, next);
+      hb_set_t *chars;
+
+      /* hb_set_t caches lookups even when read: one copy per job */
+      g_mutex_lock (&self->lock);
+      chars = hb_set_copy (self->chars);
+      g_mutex_unlock (&self->lock);
+      job->blob = subset_face (job->family->file[job->slot], job->family->index[job->slot],
+                               chars);
+      hb_set_destroy (chars);
+    }
+}
+
+static gpointer
+prepare_cb (gpointer data)
+{
+  DeskFonts *self = data;
+
+  resolve (self);
+  g_mutex_lock (&self->lock);
+  list_jobs (self);
+  self->listed = TRUE;
+  g_cond_signal (&self->listed_cond);
+  g_mutex_unlock (&self->lock);
+  run_jobs (self);
+  g_atomic_int_set (&self->worker_done, TRUE);
+  return NULL;
+}
+
+/**
+ * desk_fonts_prepare_in_background:
+ *
+ * Resolves and subsets the faces on a worker thread, once every character has
+ * been added. Until desk_fonts_is_ready() the caller may do other work (write
+ * the body of the document somewhere); any later call on @self waits for the
+ * worker, and desk_fonts_write_css() lends it a hand with the subsetting.
+ */
+void
+desk_fonts_prepare_in_background (DeskFonts *self)
+{
+  g_return_if_fail (DESK_IS_FONTS (self));
+  g_return_if_fail (self->worker == NULL && !self->listed);
+
+  if (self->resolved)
+    return; /* a caller that resolved already has nothing to overlap */
+  self->worker = g_thread_try_new ("desk-fonts", prepare_cb, self, NULL);
+}
+
+/* Whether desk_fonts_write_css() can write without waiting for the worker. */
+gboolean
+desk_fonts_is_ready (DeskFonts *self)
+{
+  g_return_val_if_fail (DESK_IS_FONTS (self), TRUE);
+
+  return self->worker == NULL || g_atomic_int_get (&self->worker_done);
+}
+
+static void
+wait_for_worker (DeskFonts *self)
+{
+  if (self->worker == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  while (!self->listed)
+    g_cond_wait (&self->listed_cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+  run_jobs (self);
+  g_thread_join (g_steal_pointer (&self->worker));
 }
 
 /**
@@ -649,29 +827,23 @@ desk_fonts_write_css (DeskFonts      *self,
                       GCancellable   *cancellable,
                       GError        **error)
 {
-  g_autoptr (GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   g_return_val_if_fail (DESK_IS_FONTS (self), FALSE);
 
-  desk_fonts_resolve (self);
-  for (guint role = 0; role < DESK_N_FONT_ROLES; role++)
-    for (guint i = 0; i < self->families[role]->len; i++)
-      {
-        FontFamily *family = g_ptr_array_index (self->families[role], i);
+  wait_for_worker (self);
+  if (!self->listed)
+    {
+      resolve (self);
+      list_jobs (self);
+      self->listed = TRUE;
+      run_jobs (self);
+    }
+  for (guint i = 0; i < self->jobs->len; i++)
+    {
+      FaceJob *job = &g_array_index (self->jobs, FaceJob, i);
 
-        for (guint slot = 0; slot < N_FACES; slot++)
-          {
-            char *key;
-
-            if (!(self->faces[role] & (1 << slot)) || family->file[slot] == NULL)
-              continue;
-            key = g_strdup_printf ("%s/%u", family->name, slot);
-            if (!g_hash_table_add (written, key))
-              continue;
-            if (!write_face (self, family, slot, out, cancellable, error))
-              return FALSE;
-          }
-      }
+      if (!write_face (self, job, out, cancellable, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -681,5 +853,6 @@ desk_fonts_get_warning (DeskFonts *self)
 {
   g_return_val_if_fail (DESK_IS_FONTS (self), NULL);
 
+  wait_for_worker (self);
   return self->warning->len ? self->warning->str : NULL;
 }

@@ -34,6 +34,8 @@ void        desk_fonts_use_faces        (DeskFonts      *self,
                                          DeskFontRole    role,
                                          DeskFaceFlags   faces);
 void        desk_fonts_resolve          (DeskFonts      *self);
+void        desk_fonts_prepare_in_background (DeskFonts *self);
+gboolean    desk_fonts_is_ready         (DeskFonts      *self);
 char       *desk_fonts_dup_css_stack    (DeskFonts      *self,
                                          DeskFontRole    role);
 guint       desk_fonts_get_n_families   (DeskFonts      *self,
@@ -47,5 +49,6 @@ gboolean    desk_fonts_write_css        (DeskFonts      *self,
                                          GError        **error);
 const char *desk_fonts_get_warning      (DeskFonts      *self);
 gboolean    desk_fonts_family_is_open   (const char     *family);
+void        desk_fonts_load_config_in_background (void);
 
 G_END_DECLS
