@@ -523,9 +523,7 @@ on_body_mark_set_cb (DeskEditor  *self,
 }
 
 /* Undo and redo in the body: the body buffer's own history, which also
- * takes back paragraph styles and marks. The shortcuts sit on the body
- * view, ahead of its built-in text-only ones, so that Ctrl+Z in the
- * headline still undoes the headline. */
+ * takes back paragraph styles and marks. */
 
 static void
 undo_cb (GtkWidget  *widget,
@@ -555,21 +553,43 @@ update_history_actions (DeskEditor *self)
 }
 
 static void
-add_history_shortcuts (DeskEditor *self)
+add_body_shortcut (GtkShortcutController *controller,
+                   const char            *trigger,
+                   const char            *action,
+                   GVariant              *arguments)
 {
-  static const struct { const char *trigger; const char *action; } shortcuts[] = {
-    { "<Control>z", "editor.undo" },
-    { "<Control><Shift>z", "editor.redo" },
-    { "<Control>y", "editor.redo" },
-  };
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                            gtk_named_action_new (action));
+
+  gtk_shortcut_set_arguments (shortcut, arguments);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* The body's shortcuts sit on the body view, ahead of its built-in
+ * text-only undo: Ctrl+Z in the headline still undoes the headline, and
+ * Ctrl+B there does not embolden a word of the body out of sight. */
+static void
+add_body_shortcuts (DeskEditor *self)
+{
   GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
-                                                            gtk_named_action_new (shortcuts[i].action)));
+  add_body_shortcut (shortcuts, "<Control>z", "editor.undo", NULL);
+  add_body_shortcut (shortcuts, "<Control><Shift>z", "editor.redo", NULL);
+  add_body_shortcut (shortcuts, "<Control>y", "editor.redo", NULL);
+  add_body_shortcut (shortcuts, "<Control>i", "editor.em", NULL);
+  add_body_shortcut (shortcuts, "<Control>b", "editor.strong", NULL);
+  add_body_shortcut (shortcuts, "<Control>k", "editor.link", NULL);
+  for (int i = 0; i < DESK_N_PARA_STYLES; i++)
+    {
+      char trigger[16];
+
+      g_snprintf (trigger, sizeof trigger, "<Control>%d", i);
+      add_body_shortcut (shortcuts, trigger, "editor.style", g_variant_new_int32 (i));
+    }
   gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
+
   g_signal_connect_object (desk_editor_get_body (self), "notify::history-can-undo",
                            G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (desk_editor_get_body (self), "notify::history-can-redo",
@@ -596,7 +616,7 @@ desk_editor_init_actions (DeskEditor *self)
   gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)),
                                     FALSE);
   g_signal_connect (self, "map", G_CALLBACK (on_editor_map_cb), NULL);
-  add_history_shortcuts (self);
+  add_body_shortcuts (self);
 }
 
 void
@@ -614,14 +634,6 @@ desk_editor_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_cb);
 
-  for (int i = 0; i < DESK_N_PARA_STYLES; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
-                                         "editor.style", "i", i);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "editor.em", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
-                                       "editor.strong", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
-                                       "editor.link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "editor.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
