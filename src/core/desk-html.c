@@ -374,6 +374,18 @@ append_attributed (Writer          *w,
   g_string_append (w->buf, pull ? "</aside>\n" : "</figure>\n");
 }
 
+/* Fewer than SHORT_PARAGRAPH characters, counting no further. */
+static gboolean
+is_short (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (++n >= SHORT_PARAGRAPH)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 append_block (Writer          *w,
               const DeskBlock *block,
@@ -385,7 +397,7 @@ append_block (Writer          *w,
     {
     case DESK_BLOCK_PARAGRAPH:
       /* Chromium drops widows/orphans: 2 when a paragraph has fewer than 4 lines */
-      g_string_append (w->buf, desk_block_get_length (block) < SHORT_PARAGRAPH
+      g_string_append (w->buf, is_short (desk_block_get_text (block))
                                ? "<p class=\"short\">" : "<p>");
       if (*dateline_due)
         append_dateline (w);
@@ -488,36 +500,60 @@ append_related (Writer *w)
   g_string_append (w->buf, "</aside>\n");
 }
 
+/* Returns whether the dateline is still due at the first paragraph. */
 static gboolean
-write_body (Writer  *w,
-            GError **error)
+append_opening (Writer *w)
 {
-  gboolean dateline_due = TRUE;
+  const DeskDateline *dateline = desk_article_get_dateline (w->article);
 
   append_masthead (w);
-  if (!has_paragraph (w->article))
+  if (has_paragraph (w->article))
+    return TRUE;
+  if (dateline != NULL && !desk_dateline_is_empty (dateline))
     {
-      const DeskDateline *dateline = desk_article_get_dateline (w->article);
+      g_string_append (w->buf, "<p>");
+      append_dateline (w);
+      g_string_append (w->buf, "</p>\n");
+    }
+  return FALSE;
+}
 
-      if (dateline != NULL && !desk_dateline_is_empty (dateline))
-        {
-          g_string_append (w->buf, "<p>");
-          append_dateline (w);
-          g_string_append (w->buf, "</p>\n");
-        }
-      dateline_due = FALSE;
-    }
-  for (guint i = 0; i < desk_article_get_n_blocks (w->article); i++)
-    {
-      append_block (w, desk_article_get_block (w->article, i), &dateline_due);
-      if (!flush (w, FALSE, error))
-        return FALSE;
-    }
+static void
+append_closing (Writer *w)
+{
   g_string_append (w->buf, "</div>\n");
   append_credits (w);
   g_string_append (w->buf, "</article>\n");
   append_related (w);
   g_string_append (w->buf, "</body>\n</html>\n");
+}
+
+/* The head carries the font subsets, which a worker makes meanwhile: until
+ * they are ready the body is held in memory; then the head, what was held and
+ * the rest of the body stream out. */
+static gboolean
+write_document (Writer  *w,
+                GError **error)
+{
+  g_autoptr (GString) held = NULL;
+  guint n = desk_article_get_n_blocks (w->article), i = 0;
+  gboolean dateline_due = append_opening (w);
+
+  while (i < n && !desk_fonts_is_ready (w->fonts))
+    append_block (w, desk_article_get_block (w->article, i++), &dateline_due);
+  held = g_steal_pointer (&w->buf);
+  w->buf = g_string_sized_new (FLUSH_AT + 4096);
+  if (!write_head (w, error) ||
+      !g_output_stream_write_all (w->out, held->str, held->len, NULL, w->cancellable, error))
+    return FALSE;
+  g_string_free (g_steal_pointer (&held), TRUE);
+  for (; i < n; i++)
+    {
+      append_block (w, desk_article_get_block (w->article, i), &dateline_due);
+      if (!flush (w, FALSE, error))
+        return FALSE;
+    }
+  append_closing (w);
   return flush (w, TRUE, error);
 }
 
@@ -643,6 +679,7 @@ desk_html_write (DeskArticle            *article,
                            _("The story has no headline; give it one before exporting."));
       return FALSE;
     }
+  desk_fonts_load_config_in_background ();
   if (options == NULL)
     {
       desk_html_options_init (&defaults);
@@ -657,8 +694,9 @@ desk_html_write (DeskArticle            *article,
   resolve_related (&w);
   find_date (&w);
   w.fonts = collect_fonts (&w);
+  desk_fonts_prepare_in_background (w.fonts);
 
-  ok = write_head (&w, error) && write_body (&w, error);
+  ok = write_document (&w, error);
   if (ok && warning != NULL)
     *warning = g_strdup (desk_fonts_get_warning (w.fonts));
 
