@@ -14,7 +14,7 @@
 #include "desk-library-row.h"
 #include "desk-preferences-window.h"
 #include "desk-versions-dialog.h"
-#include "desk-window.h"
+#include "desk-window-private.h"
 
 static DeskApplication *app;
 static char *tmp_dir;
@@ -608,6 +608,177 @@ test_window_remembers_size (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_toast_button (GtkWidget  *root,
+                   const char *action)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_button (child, action);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+E: the story is saved, written under a name made from its headline,
+ * and a toast offers to open the page. */
+static void
+test_window_export (void)
+{
+  DeskStore *store = use_new_library ();
+  gint64 id = add_story (store, "Police raid exiles’ compound in Manza");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "police-raid-exiles-compound-in-manza.html", NULL);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *html = NULL;
+  DeskWindow *window = open_window ();
+  GtkWidget *open_button;
+
+  g_assert_no_error (error);
+  desk_window_open_story (window, id, FALSE);
+  wait_until (desk_editor_get_story_id (desk_window_get_editor (window)) == id &&
+              !desk_window_get_editor (window)->busy);
+  desk_window_set_export_folder_for_testing (window, folder);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (has_label (GTK_WIDGET (window), "Exported"));
+
+  g_assert_true (g_file_get_contents (path, &html, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "Police raid exiles’ compound in Manza"));
+  g_assert_nonnull (strstr (html, "Body text of the story."));
+  open_button = find_toast_button (GTK_WIDGET (window), "win.open-uri");
+  g_assert_nonnull (open_button);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
+                     GTK_ACTIONABLE (open_button)), NULL), ==, uri);
+
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* What `copydesk --db FILE` sends from the process it starts in. */
+static GVariant *
+launch_platform_data (const char *library)
+{
+  g_autoptr (DeskApplication) launcher =
+    desk_application_new ("io.github.copydesk.Copydesk.Test", G_APPLICATION_NON_UNIQUE);
+  GVariantBuilder builder;
+
+  if (library != NULL)
+    desk_application_set_library_path (launcher, library);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  G_APPLICATION_GET_CLASS (launcher)->add_platform_data (G_APPLICATION (launcher), &builder);
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* ... and how the running instance receives it, as GApplication does. */
+static void
+receive_activation (GVariant *platform_data)
+{
+  GApplicationClass *klass = G_APPLICATION_GET_CLASS (app);
+
+  klass->before_emit (G_APPLICATION (app), platform_data);
+  g_application_activate (G_APPLICATION (app));
+  klass->after_emit (G_APPLICATION (app), platform_data);
+  wait_for_idle ();
+}
+
+static DeskWindow *
+find_library_window (const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      g_autofree char *library = desk_window_dup_library_path (l->data);
+
+      if (g_strcmp0 (library, path) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+remember_last_story (gint64 id)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.copydesk.Copydesk");
+
+  g_settings_set_int64 (settings, "last-story", id);
+}
+
+/* A second launch naming another library opens it in a window of its own;
+ * naming it again, or naming none, opens no further window. */
+static void
+test_window_other_library (void)
+{
+  DeskStore *store = use_new_library ();
+  gint64 main_id = add_story (store, "Story of the open library");
+  g_autofree char *other_path = g_build_filename (tmp_dir, "other-library.db", NULL);
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.copydesk.Copydesk");
+  g_autoptr (GVariant) other = launch_platform_data (other_path);
+  g_autoptr (GVariant) plain = launch_platform_data (NULL);
+  g_autoptr (DeskStoryItem) item = NULL;
+  DeskStore *other_store;
+  DeskWindow *window, *other_window;
+  g_autoptr (GError) error = NULL;
+  gint64 other_id;
+
+  other_store = desk_store_open (other_path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  other_id = add_story (other_store, "Story of the other library");
+  g_object_unref (other_store);
+  window = open_window ();
+  remember_last_story (main_id);
+
+  receive_activation (other);
+  other_window = find_library_window (other_path);
+  g_assert_nonnull (other_window);
+  g_assert_true (other_window != window);
+  wait_until (desk_window_get_library_model (other_window) != NULL &&
+              desk_library_model_get_ready (desk_window_get_library_model (other_window)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (desk_window_get_library_model (other_window))),
+                    ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (desk_window_get_library_model (other_window)), 0);
+  g_assert_cmpstr (desk_story_item_get_headline (item), ==, "Story of the other library");
+  g_assert_true (desk_window_get_store (window) == store);
+  g_assert_true (has_label (GTK_WIDGET (other_window), "other-library.db"));
+
+  /* a story opened there is not the one this library reopens */
+  desk_window_open_story (other_window, other_id, FALSE);
+  wait_until (desk_editor_get_story_id (desk_window_get_editor (other_window)) == other_id);
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-story"), ==, main_id);
+
+  receive_activation (other);
+  receive_activation (plain);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  close_window (other_window);
+  close_window (window);
+}
+
+static void
+test_window_toolbar_icons (void)
+{
+  static const char *names[] = { "copydesk-emphasis-symbolic", "copydesk-strong-symbolic",
+                                 "copydesk-link-symbolic" };
+  DeskWindow *window;
+  GtkIconTheme *theme;
+
+  use_new_library ();
+  window = open_window ();
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (gtk_icon_theme_has_icon (theme, names[i]));
+  close_window (window);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -645,6 +816,9 @@ main (int   argc,
   g_test_add_func ("/copydesk/window/close-saves", test_window_close_saves);
   g_test_add_func ("/copydesk/window/refuses-library", test_window_refuses_library);
   g_test_add_func ("/copydesk/window/import", test_window_import);
+  g_test_add_func ("/copydesk/window/export", test_window_export);
+  g_test_add_func ("/copydesk/window/other-library", test_window_other_library);
+  g_test_add_func ("/copydesk/window/toolbar-icons", test_window_toolbar_icons);
   g_test_add_func ("/copydesk/window/preferences", test_window_preferences);
   g_test_add_func ("/copydesk/window/about", test_window_about);
   g_test_add_func ("/copydesk/window/remembers-size", test_window_remembers_size);

@@ -15,9 +15,14 @@ struct _DeskApplication
 {
   AdwApplication parent_instance;
 
-  char *library_path; /* NULL for the default library */
+  char *library_path; /* absolute; NULL for the default library */
   DeskStore *store;
+  char *requested_library; /* from a second launch, while it is handled */
 };
+
+/* The platform data key with which `copydesk --db FILE`, launched while
+ * Copydesk runs, hands FILE (absolute) to the running instance. */
+#define LIBRARY_PLATFORM_KEY "copydesk-library"
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
 
@@ -44,7 +49,7 @@ desk_application_set_library_path (DeskApplication *self,
   g_return_if_fail (DESK_IS_APPLICATION (self));
 
   g_free (self->library_path);
-  self->library_path = g_strdup (path);
+  self->library_path = path ? g_canonicalize_filename (path, NULL) : NULL;
   g_clear_object (&self->store);
 }
 
@@ -97,10 +102,22 @@ open_store_thread (GTask        *task,
     g_task_return_pointer (task, store, g_object_unref);
 }
 
+static gboolean
+is_main_library (DeskApplication *self,
+                 const char      *path)
+{
+  g_autofree char *main_path = desk_application_dup_library_path (self);
+
+  return path == NULL || g_strcmp0 (path, main_path) == 0;
+}
+
 /* The same as desk_application_get_store(), with the checks of a big file
- * off the main thread, so the window shows at once. */
+ * off the main thread, so the window shows at once. @path %NULL (or the
+ * same file) is the application's library, which its windows share; any
+ * other library is opened anew for the caller alone. */
 void
 desk_application_open_store_async (DeskApplication    *self,
+                                   const char         *path,
                                    GCancellable       *cancellable,
                                    GAsyncReadyCallback callback,
                                    gpointer            user_data)
@@ -111,12 +128,13 @@ desk_application_open_store_async (DeskApplication    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_application_open_store_async);
-  if (self->store != NULL)
+  if (self->store != NULL && is_main_library (self, path))
     {
       g_task_return_pointer (task, g_object_ref (self->store), g_object_unref);
       return;
     }
-  g_task_set_task_data (task, desk_application_dup_library_path (self), g_free);
+  g_task_set_task_data (task, path ? g_strdup (path) : desk_application_dup_library_path (self),
+                        g_free);
   g_task_run_in_thread (task, open_store_thread);
 }
 
@@ -133,28 +151,93 @@ desk_application_open_store_finish (DeskApplication  *self,
   store = g_task_propagate_pointer (G_TASK (result), error);
   if (store == NULL || store == self->store)
     return store;
-  /* Two windows opening at once share the first library opened; one opened
-   * for a path changed meanwhile is used but not kept. */
+  /* Two windows opening the application's library at once share the first
+   * one opened; another library, or one opened for a path changed
+   * meanwhile, is used but not kept. */
+  if (!is_main_library (self, g_task_get_task_data (G_TASK (result))))
+    return store;
   if (self->store != NULL)
     g_set_object (&store, self->store);
-  else if (g_strcmp0 (g_task_get_task_data (G_TASK (result)), self->library_path) == 0 ||
-           self->library_path == NULL)
+  else
     self->store = g_object_ref (store);
   return store;
 }
 
 static GtkWindow *
+find_library_window (DeskApplication *self,
+                     const char      *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      g_autofree char *window_path = NULL;
+
+      if (!DESK_IS_WINDOW (l->data))
+        continue;
+      window_path = desk_window_dup_library_path (l->data);
+      if (g_strcmp0 (window_path, path) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+/* A launch that names a library gets the window of that library, a new
+ * one if need be; a plain launch, the window last used. */
+static GtkWindow *
 ensure_window (DeskApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *path = self->requested_library;
+  GtkWindow *window;
 
+  if (path != NULL)
+    window = find_library_window (self, path);
+  else
+    window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (desk_window_new (self));
+    window = GTK_WINDOW (desk_window_new_for_library (self, path));
   return window;
 }
 
+/* In the process that launches, when Copydesk already runs: the library
+ * asked for goes along with the activation or the files to open. */
+static void
+desk_application_add_platform_data (GApplication    *app,
+                                    GVariantBuilder *builder)
+{
+  DeskApplication *self = DESK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (desk_application_parent_class)->add_platform_data (app, builder);
+  if (self->library_path != NULL)
+    g_variant_builder_add (builder, "{sv}", LIBRARY_PLATFORM_KEY,
+                           g_variant_new_bytestring (self->library_path));
+}
+
+/* In the running process, around the activation or opening it sends. */
+static void
+desk_application_before_emit (GApplication *app,
+                              GVariant     *platform_data)
+{
+  DeskApplication *self = DESK_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  G_APPLICATION_CLASS (desk_application_parent_class)->before_emit (app, platform_data);
+  g_clear_pointer (&self->requested_library, g_free);
+  if (g_variant_lookup (platform_data, LIBRARY_PLATFORM_KEY, "^ay", &path) &&
+      g_path_is_absolute (path))
+    self->requested_library = g_steal_pointer (&path);
+}
+
+static void
+desk_application_after_emit (GApplication *app,
+                             GVariant     *platform_data)
+{
+  DeskApplication *self = DESK_APPLICATION (app);
+
+  g_clear_pointer (&self->requested_library, g_free);
+  G_APPLICATION_CLASS (desk_application_parent_class)->after_emit (app, platform_data);
+}
+
 /* Single instance: a second launch lands here in the first process and
- * only raises the window. */
+ * raises the window of the library it names. */
 static void
 desk_application_activate (GApplication *app)
 {
@@ -256,6 +339,7 @@ desk_application_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_free (self->library_path);
+  g_free (self->requested_library);
 
   G_OBJECT_CLASS (desk_application_parent_class)->finalize (object);
 }
@@ -271,6 +355,9 @@ desk_application_class_init (DeskApplicationClass *klass)
   app_class->activate = desk_application_activate;
   app_class->open = desk_application_open;
   app_class->startup = desk_application_startup;
+  app_class->add_platform_data = desk_application_add_platform_data;
+  app_class->before_emit = desk_application_before_emit;
+  app_class->after_emit = desk_application_after_emit;
 }
 
 static void

@@ -22,6 +22,7 @@ char            *desk_application_dup_library_path (DeskApplication   *self);
 DeskStore       *desk_application_get_store        (DeskApplication   *self,
                                                     GError           **error);
 void             desk_application_open_store_async (DeskApplication   *self,
+                                                    const char        *path,
                                                     GCancellable      *cancellable,
                                                     GAsyncReadyCallback callback,
                                                     gpointer           user_data);

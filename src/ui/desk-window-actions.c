@@ -168,7 +168,7 @@ trash_story (DeskWindow *self,
     }
   if (desk_editor_get_story_id (self->editor) == id)
     desk_editor_clear (self->editor);
-  g_settings_set_int64 (self->settings, "last-story", 0);
+  desk_window_remember_story (self, 0);
   desk_library_view_select_story (self->library_view, 0);
   desk_library_model_refresh (self->model);
   adw_leaflet_set_visible_child (self->leaflet, self->library_pane);

@@ -13,6 +13,8 @@ struct _DeskWindow
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  char *library_path;    /* absolute */
+  gboolean main_library; /* the application's library, whose last story is remembered */
   DeskStore *store;
   DeskLibraryModel *model;
   DeskEditor *editor;
@@ -24,12 +26,14 @@ struct _DeskWindow
   gint64 focus_pending_id;
   gboolean loading;
   GPtrArray *pending_imports; /* GFile, dropped or opened while loading */
+  GFile *export_folder_for_testing;
 
   /* template children */
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *error_page;
   AdwLeaflet *leaflet;
+  AdwWindowTitle *library_title;
   GtkWidget *library_pane;
   GtkWidget *editor_pane;
   DeskLibraryView *library_view;
@@ -48,5 +52,9 @@ void desk_window_show_error        (DeskWindow     *self,
 void desk_window_refresh_library   (DeskWindow     *self);
 void desk_window_class_add_io_actions (GtkWidgetClass *widget_class);
 void desk_window_setup_drop        (DeskWindow     *self);
+void desk_window_remember_story    (DeskWindow     *self,
+                                    gint64          id);
+void desk_window_set_export_folder_for_testing (DeskWindow *self,
+                                                GFile      *folder);
 
 G_END_DECLS

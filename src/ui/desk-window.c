@@ -113,6 +113,16 @@ on_editor_title_cb (DeskWindow *self)
                                  id != 0 ? describe_save_state (save_state) : "");
 }
 
+/* The story to reopen next time; only the application's library has one,
+ * the setting is not kept per library. */
+void
+desk_window_remember_story (DeskWindow *self,
+                            gint64      id)
+{
+  if (self->main_library)
+    g_settings_set_int64 (self->settings, "last-story", id);
+}
+
 static void
 on_editor_story_id_cb (DeskWindow *self)
 {
@@ -120,7 +130,7 @@ on_editor_story_id_cb (DeskWindow *self)
 
   gtk_stack_set_visible_child_name (self->editor_stack, id != 0 ? "editor" : "none");
   if (id != 0)
-    g_settings_set_int64 (self->settings, "last-story", id);
+    desk_window_remember_story (self, id);
   on_editor_title_cb (self);
   desk_window_update_actions (self);
 }
@@ -240,7 +250,7 @@ last_story_checked_cb (GObject      *source,
 static void
 on_model_ready_cb (DeskWindow *self)
 {
-  gint64 last = g_settings_get_int64 (self->settings, "last-story");
+  gint64 last = self->main_library ? g_settings_get_int64 (self->settings, "last-story") : 0;
 
   if (self->restored_last_story || !desk_library_model_get_ready (self->model))
     return;
@@ -261,14 +271,13 @@ store_opened_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskStore) store =
     desk_application_open_store_finish (DESK_APPLICATION (source), result, &error);
-  g_autofree char *path = desk_application_dup_library_path (DESK_APPLICATION (source));
 
   if (self->settings == NULL) /* disposed meanwhile */
     return;
   self->loading = FALSE;
   if (store == NULL)
     {
-      show_open_error (self, path, error);
+      show_open_error (self, self->library_path, error);
       desk_window_update_actions (self);
       return;
     }
@@ -295,8 +304,8 @@ setup_library (DeskWindow      *self,
 {
   self->loading = TRUE;
   desk_window_update_actions (self);
-  desk_application_open_store_async (application, self->cancellable, store_opened_cb,
-                                     g_object_ref (self));
+  desk_application_open_store_async (application, self->main_library ? NULL : self->library_path,
+                                     self->cancellable, store_opened_cb, g_object_ref (self));
 }
 
 /* Folding */
@@ -409,6 +418,8 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
+  g_clear_pointer (&self->library_path, g_free);
+  g_clear_object (&self->export_folder_for_testing);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
 }
@@ -429,6 +440,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, library_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, library_pane);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, library_view);
@@ -464,13 +476,53 @@ desk_window_init (DeskWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
+/* A library other than the default one is named under the list's title,
+ * so that windows on two libraries are told apart. */
+static void
+show_library_name (DeskWindow *self)
+{
+  g_autofree char *default_path = desk_store_default_path ();
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (self->library_path, default_path) == 0)
+    return;
+  name = g_filename_display_basename (self->library_path);
+  adw_window_title_set_subtitle (self->library_title, name);
+}
+
+/* A window on @path (absolute), or on the application's library when
+ * @path is %NULL. */
+DeskWindow *
+desk_window_new_for_library (DeskApplication *application,
+                             const char      *path)
+{
+  DeskWindow *self;
+  g_autofree char *main_path = NULL;
+
+  g_return_val_if_fail (DESK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (path == NULL || g_path_is_absolute (path), NULL);
+
+  self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
+  main_path = desk_application_dup_library_path (application);
+  self->library_path = g_strdup (path ? path : main_path);
+  self->main_library = g_strcmp0 (self->library_path, main_path) == 0;
+  show_library_name (self);
+  setup_library (self, application);
+  return self;
+}
+
 DeskWindow *
 desk_window_new (DeskApplication *application)
 {
-  DeskWindow *self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
+  return desk_window_new_for_library (application, NULL);
+}
 
-  setup_library (self, application);
-  return self;
+/* Returns: (transfer full): the absolute path of the window's library */
+char *
+desk_window_dup_library_path (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return g_strdup (self->library_path);
 }
 
 DeskStore *

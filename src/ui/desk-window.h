@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
 
 DeskWindow       *desk_window_new               (DeskApplication *application);
+DeskWindow       *desk_window_new_for_library   (DeskApplication *application,
+                                                 const char      *path);
+char             *desk_window_dup_library_path  (DeskWindow      *self);
 DeskStore        *desk_window_get_store         (DeskWindow      *self);
 gboolean          desk_window_is_loading        (DeskWindow      *self);
 DeskLibraryModel *desk_window_get_library_model (DeskWindow      *self);
