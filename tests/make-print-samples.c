@@ -46,7 +46,7 @@ main (int   argc,
 {
   g_autoptr (GError) error = NULL;
   const char *samples;
-  struct { const char *name; DeskArticle *article; } stories[5];
+  struct { const char *name; DeskArticle *article; } stories[6];
 
   setlocale (LC_ALL, "");
   if (argc < 2)
@@ -71,6 +71,8 @@ main (int   argc,
   stories[3].article = print_sample_persian ();
   stories[4].name = "headline-only";
   stories[4].article = print_sample_headline_only ();
+  stories[5].name = "arabic";
+  stories[5].article = print_sample_arabic ();
   for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
     {
       for (DeskPaper paper = DESK_PAPER_A4; paper <= DESK_PAPER_LETTER; paper++)

@@ -269,7 +269,7 @@ print_sample_persian (void)
   desk_article_set_byline (article, "گزارش از تیرانا");
   desk_article_set_language (article, "fa");
   desk_article_set_modified (article, SAMPLE_TIME);
-  set_dateline (article, "تیرانا", "");
+  set_dateline (article, "تیرانا", "2023-06-20");
   block = add_block (article, DESK_BLOCK_PARAGRAPH,
                      "پلیس آلبانی روز سه‌شنبه عملیات بزرگی را در اردوگاه یک گروه مخالف "
                      "ایرانی انجام داد. به گفته مقامات، این بازرسی بخشی از یک تحقیق درباره "
@@ -285,6 +285,95 @@ print_sample_persian (void)
   block = add_block (article, DESK_BLOCK_PARAGRAPH,
                      "متن کامل بیانیه در وب‌سایت وزارت کشور منتشر شده است.", NULL);
   mark_word (block, DESK_MARK_LINK, "وب‌سایت وزارت کشور", "https://www.example.com/fa/");
+  return article;
+}
+
+static const char *arabic_sentences[] = {
+  "وقال مسؤولون إن التحقيق ما زال في مراحله الأولى وإن نتائجه لن تُعلن قبل أسابيع.",
+  "وأضافت الشرطة أنها فتشت عشرات المباني داخل المخيم وصادرت وثائق وأقراصاً صلبة.",
+  "ونقلت وسائل إعلام محلية عن شهود أن العملية استمرت عدة ساعات منذ الفجر.",
+  "وطالب ممثلو المقيمين في المخيم بإعادة الأجهزة المصادرة ووصفوا المداهمة بأنها غير مبررة.",
+  "ولم تعلق السفارة الإيرانية في تيرانا على المداهمة حتى مساء الثلاثاء.",
+  "وتستضيف ألبانيا أعضاء الجماعة منذ عام 2013 بطلب من الولايات المتحدة.",
+  "وأشار محامون إلى أن المحكمة ستنظر في الطعون المقدمة الأسبوع المقبل.",
+  "وقالت الحكومة إن الاتفاق يمنع أي نشاط سياسي ينطلق من أراضي البلاد.",
+};
+
+static char *
+make_arabic_paragraph (GRand *rand)
+{
+  GString *text = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 3, 6);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%s", i ? " " : "",
+                            arabic_sentences[g_rand_int_range (rand, 0,
+                                                               G_N_ELEMENTS (arabic_sentences))]);
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_arabic_background (DeskArticle *article)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1402);
+
+  add_block (article, DESK_BLOCK_SUBHEADING, "خلفية المداهمة", NULL);
+  for (guint i = 0; i < 14; i++)
+    {
+      g_autofree char *text = make_arabic_paragraph (rand);
+
+      if (i % 5 == 4)
+        add_block (article, DESK_BLOCK_SUBHEADING, "ما قاله المسؤولون بعد ذلك", NULL);
+      add_block (article, DESK_BLOCK_PARAGRAPH, text, NULL);
+      if (i == 6)
+        add_block (article, DESK_BLOCK_QUOTE, "لن نسمح بأن تتحول أراضينا إلى منصة لهجمات "
+                   "على دول أخرى، ولن نتخلى عن التزاماتنا الإنسانية تجاه المقيمين.",
+                   "رئيس الوزراء إيدي راما");
+    }
+}
+
+/* A story in Arabic over several pages: a dated dateline with a credit,
+ * typed quotes, a quote and a pull quote, a link, the source credit and a teaser. */
+DeskArticle *
+print_sample_arabic (void)
+{
+  DeskArticle *article = desk_article_new ();
+  g_autoptr (DeskDateline) dateline = desk_dateline_new ();
+  g_autoptr (DeskRelated) teaser = NULL;
+  DeskBlock *block;
+
+  desk_article_set_headline (article, "الشرطة الألبانية تداهم مخيم معارضين إيرانيين قرب تيرانا");
+  desk_article_set_kicker (article, "أخبار");
+  desk_article_set_deck (article, "قالت الشرطة إنها صادرت أجهزة كمبيوتر وخوادم في إطار "
+                         "تحقيق قضائي في هجمات إلكترونية.");
+  desk_article_set_byline (article, "من مراسلنا في تيرانا");
+  desk_article_set_language (article, "ar");
+  desk_article_set_modified (article, SAMPLE_TIME);
+  desk_dateline_set_place (dateline, "تيرانا");
+  desk_dateline_set_date (dateline, "2023-06-21");
+  desk_dateline_set_credit (dateline, "أ ف ب");
+  desk_article_set_dateline (article, dateline);
+  add_block (article, DESK_BLOCK_PARAGRAPH,
+             "نفذت الشرطة الألبانية يوم الثلاثاء عملية واسعة في مخيم تابع لجماعة إيرانية "
+             "معارضة قرب العاصمة، وقالت السلطات إن المداهمة جزء من تحقيق في هجمات إلكترونية "
+             "استهدفت مؤسسات حكومية.", NULL);
+  add_block (article, DESK_BLOCK_PULLQUOTE, "المداهمة جزء من تحقيق قضائي في هجمات إلكترونية "
+             "استهدفت مؤسسات الدولة", "وزارة الداخلية");
+  add_block (article, DESK_BLOCK_PARAGRAPH,
+             "وأوضحت وزارة الداخلية في بيان أن قرار المحكمة جاء \"نتيجة أفعال تخالف الاتفاق\" "
+             "الموقع مع الحكومة، مشيرة إلى أن 15 شرطياً أصيبوا بجروح طفيفة.", NULL);
+  add_block (article, DESK_BLOCK_SUBHEADING, "ردود الفعل الدولية", NULL);
+  add_block (article, DESK_BLOCK_QUOTE, "نحن ندعم حق الحكومة الألبانية في التحقيق في أي نشاط "
+             "غير قانوني على أراضيها.", "متحدث باسم وزارة الخارجية الأمريكية");
+  block = add_block (article, DESK_BLOCK_PARAGRAPH,
+                     "ونُشر النص الكامل للبيان على موقع وزارة الداخلية.", NULL);
+  mark_word (block, DESK_MARK_LINK, "موقع وزارة الداخلية", "https://www.example.com/ar/");
+  add_arabic_background (article);
+  desk_article_set_source_name (article, "ألبانيان ديلي نيوز");
+  desk_article_set_source_url (article, "https://www.example.com/2023/06/21/albania-mek-raid");
+  teaser = desk_related_new (0, "أخبار", "موسم سياحي قياسي في ألبانيا",
+                             "رئيس الوزراء يتوقع عدداً غير مسبوق من الزوار هذا الصيف.", "");
+  desk_article_append_related (article, teaser);
   return article;
 }
 

@@ -13,6 +13,7 @@ DeskArticle *print_sample_tirana        (const char *samples_dir,
 DeskArticle *print_sample_long          (guint       n_words);
 DeskArticle *print_sample_long_url      (void);
 DeskArticle *print_sample_persian       (void);
+DeskArticle *print_sample_arabic        (void);
 DeskArticle *print_sample_headline_only (void);
 
 G_END_DECLS
