@@ -584,6 +584,30 @@ test_fonts_repeated_chars (void)
   g_assert_cmpstr (css_often, ==, css_once);
 }
 
+/* A paragraph under 400 characters is kept whole ("short"), counted in
+ * characters whatever their bytes: ASCII, two-byte é, four-byte 𝑥. */
+static void
+test_short_paragraphs (void)
+{
+  static const char *units[] = { "a", "é", "\U0001D465" };
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    for (guint n = 398; n <= 401; n++)
+      {
+        g_autoptr (DeskArticle) a = desk_article_new ();
+        g_autoptr (GString) text = g_string_new (NULL);
+        g_autofree char *html = NULL;
+
+        for (guint i = 0; i < n; i++)
+          g_string_append (text, units[u]);
+        desk_article_set_headline (a, "Lengths");
+        add_block (a, DESK_BLOCK_PARAGRAPH, text->str, NULL);
+        html = export (a);
+        g_assert_true ((strstr (html, "<p class=\"short\">") != NULL) == (n < 400));
+        g_assert_nonnull (strstr (html, text->str));
+      }
+}
+
 /* A worker that resolves and subsets while the caller goes on writes the same
  * CSS and warnings as the caller doing it itself; loading fontconfig's
  * configuration early, twice, changes nothing. */
@@ -745,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/html/fonts/requested", test_fonts_requested);
   g_test_add_func ("/copydesk/html/fonts/repeated-chars", test_fonts_repeated_chars);
   g_test_add_func ("/copydesk/html/fonts/none", test_fonts_none);
+  g_test_add_func ("/copydesk/html/short-paragraphs", test_short_paragraphs);
   g_test_add_func ("/copydesk/html/fonts/background", test_fonts_background);
   g_test_add_func ("/copydesk/html/fonts/exact-chars", test_fonts_exact_chars);
 

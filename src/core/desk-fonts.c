@@ -43,6 +43,7 @@ struct _DeskFonts
   GPtrArray *families[DESK_N_FONT_ROLES]; /* of FontFamily, primary first */
   hb_set_t *chars;
   guint32 seen[0x10000 / 32]; /* BMP code points already in chars */
+  guint8 ascii[0x80];         /* ASCII seen, not yet in chars: a byte store per character */
   GString *warning;
   gboolean resolved;
 
@@ -232,16 +233,30 @@ void
 desk_fonts_add_text (DeskFonts  *self,
                      const char *text)
 {
+  const guchar *p = (const guchar *) (text ? text : "");
+
   g_return_if_fail (DESK_IS_FONTS (self));
   g_return_if_fail (self->worker == NULL && !self->listed);
 
-  for (const char *p = text ? text : ""; *p;)
+  while (*p)
     {
-      guchar b = (guchar) *p;
-
-      add_char (self, b < 0x80 ? b : g_utf8_get_char (p));
-      p = b < 0x80 ? p + 1 : g_utf8_next_char (p);
+      if (*p < 0x80)
+        self->ascii[*p++] = TRUE;
+      else
+        {
+          add_char (self, g_utf8_get_char ((const char *) p));
+          p = (const guchar *) g_utf8_next_char (p);
+        }
     }
+}
+
+/* Moves the ASCII characters seen into chars. */
+static void
+merge_ascii (DeskFonts *self)
+{
+  for (gunichar c = 0; c < G_N_ELEMENTS (self->ascii); c++)
+    if (self->ascii[c])
+      add_char (self, c);
 }
 
 void
@@ -526,6 +541,7 @@ ensure_config (void)
 static void
 resolve (DeskFonts *self)
 {
+  merge_ascii (self);
   if (self->resolved)
     return;
   self->resolved = TRUE;
@@ -720,6 +736,7 @@ list_jobs (DeskFonts *self)
 {
   g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  merge_ascii (self);
   for (guint role = 0; role < DESK_N_FONT_ROLES; role++)
     for (guint i = 0; i < self->families[role]->len; i++)
       {

@@ -374,16 +374,37 @@ append_attributed (Writer          *w,
   g_string_append (w->buf, pull ? "</aside>\n" : "</figure>\n");
 }
 
-/* Fewer than SHORT_PARAGRAPH characters, counting no further. */
+/* The continuation bytes (10xxxxxx) among @len bytes, eight at a time. */
+static gsize
+count_continuation_bytes (const char *text,
+                          gsize       len)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize n = 0, i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 x;
+
+      memcpy (&x, text + i, 8);
+      /* bit 7 set and bit 6 clear, as 0 or 1 per byte, summed by the multiply */
+      n += ((((x & ~(x << 1)) & high) >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+    }
+  for (; i < len; i++)
+    n += ((guchar) text[i] & 0xC0) == 0x80;
+  return n;
+}
+
+/* Fewer than SHORT_PARAGRAPH characters: a character takes one to four bytes,
+ * so the byte length mostly answers without counting. */
 static gboolean
 is_short (const char *text)
 {
-  guint n = 0;
+  gsize bytes = strlen (text);
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (++n >= SHORT_PARAGRAPH)
-      return FALSE;
-  return TRUE;
+  if (bytes < SHORT_PARAGRAPH || bytes >= 4 * SHORT_PARAGRAPH)
+    return bytes < SHORT_PARAGRAPH;
+  return bytes - count_continuation_bytes (text, bytes) < SHORT_PARAGRAPH;
 }
 
 static void
