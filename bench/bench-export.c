@@ -2,29 +2,36 @@
  *
  * Usage: bench-export COPYDESK [N_WORDS] [RUNS]
  * Generates one story of N_WORDS words (default 50,000), imports it as JSON into
- * a temporary library, then alternately runs, each under /usr/bin/time -v,
+ * a temporary library, writes the same story as Markdown, then alternately runs
  *   COPYDESK --db LIB export ID --format html -o OUT
  *   pandoc -s -f markdown -t html5 STORY.md -o OUT
- * and prints the median wall time and peak RSS of each, the output sizes and
- * the bytes of embedded fonts.
+ * and prints the median wall and CPU time and peak RSS of each (from wait4(),
+ * the child's own rusage), the same for `COPYDESK --version` as a baseline, the
+ * output sizes, and the font files the export embedded subsets of. Set
+ * BENCH_EXPORT_KEEP=1 to keep the story and library for profiling.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <fontconfig/fontconfig.h>
 
 #include "desk-json.h"
 #include "print-samples.h"
 
 typedef struct {
   double seconds;
-  guint64 rss_kb;
+  double cpu;     /* user + system */
+  guint64 rss_kb; /* peak resident set */
 } Run;
 
 static char *
@@ -58,62 +65,95 @@ to_markdown (DeskArticle *article)
   return g_string_free (md, FALSE);
 }
 
+static double
+timeval_seconds (const struct timeval *tv)
+{
+  return tv->tv_sec + tv->tv_usec / 1e6;
+}
+
+/* Runs @argv with its output discarded; its wall time, and from its rusage
+ * its CPU time and peak RSS. */
 static gboolean
 timed_run (const char * const *argv,
-           Run                *run,
-           char              **stdout_text)
+           Run                *run)
 {
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *err = NULL;
   g_autoptr (GError) error = NULL;
-  g_auto (GStrv) lines = NULL;
+  struct rusage usage;
+  GPid pid;
   int status = 0;
-  gint64 start;
+  gint64 start = g_get_monotonic_time ();
 
-  g_ptr_array_add (args, "/usr/bin/time");
-  g_ptr_array_add (args, "-v");
-  for (guint i = 0; argv[i]; i++)
-    g_ptr_array_add (args, (char *) argv[i]);
-  g_ptr_array_add (args, NULL);
-  start = g_get_monotonic_time ();
-  if (!g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                     stdout_text, &err, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+                      G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
     {
-      fprintf (stderr, "bench-export: %s failed: %s\n%s", argv[0], error->message, err ? err : "");
+      fprintf (stderr, "bench-export: %s: %s\n", argv[0], error->message);
       return FALSE;
     }
-  /* finer than time's centiseconds; /usr/bin/time's own start-up is in both columns */
-  run->seconds = (g_get_monotonic_time () - start) / 1e6;
-  lines = g_strsplit (err, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
+  if (wait4 (pid, &status, 0, &usage) != pid || !g_spawn_check_wait_status (status, &error))
     {
-      const char *line = g_strstrip (lines[i]);
-
-      if (g_str_has_prefix (line, "Maximum resident set size (kbytes):"))
-        run->rss_kb = g_ascii_strtoull (strrchr (line, ' ') + 1, NULL, 10);
+      fprintf (stderr, "bench-export: %s failed: %s\n", argv[0],
+               error ? error->message : g_strerror (errno));
+      return FALSE;
     }
+  run->seconds = (g_get_monotonic_time () - start) / 1e6;
+  run->cpu = timeval_seconds (&usage.ru_utime) + timeval_seconds (&usage.ru_stime);
+  run->rss_kb = usage.ru_maxrss;
   return TRUE;
 }
 
 static int
-compare_runs (gconstpointer a,
-              gconstpointer b)
+compare_doubles (double x,
+                 double y)
+{
+  return (x > y) - (x < y);
+}
+
+static int
+compare_seconds (gconstpointer a,
+                 gconstpointer b)
+{
+  return compare_doubles (((const Run *) a)->seconds, ((const Run *) b)->seconds);
+}
+
+static int
+compare_cpu (gconstpointer a,
+             gconstpointer b)
+{
+  return compare_doubles (((const Run *) a)->cpu, ((const Run *) b)->cpu);
+}
+
+static int
+compare_rss (gconstpointer a,
+             gconstpointer b)
 {
   const Run *x = a, *y = b;
 
-  return (x->seconds > y->seconds) - (x->seconds < y->seconds);
+  return (x->rss_kb > y->rss_kb) - (x->rss_kb < y->rss_kb);
+}
+
+/* The median of each column on its own. */
+static Run
+median (GArray *runs)
+{
+  Run m;
+
+  g_array_sort (runs, compare_seconds);
+  m.seconds = g_array_index (runs, Run, runs->len / 2).seconds;
+  g_array_sort (runs, compare_cpu);
+  m.cpu = g_array_index (runs, Run, runs->len / 2).cpu;
+  g_array_sort (runs, compare_rss);
+  m.rss_kb = g_array_index (runs, Run, runs->len / 2).rss_kb;
+  return m;
 }
 
 /* Bytes of the base64 data: URIs in the file, decoded. */
 static guint64
-font_bytes (const char *path)
+font_bytes (const char *html)
 {
-  g_autofree char *html = NULL;
   guint64 total = 0;
 
-  if (!g_file_get_contents (path, &html, NULL, NULL))
-    return 0;
   for (const char *p = strstr (html, ";base64,"); p; p = strstr (p, ";base64,"))
     {
       const char *end = strchr (p, ')');
@@ -135,34 +175,149 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
 }
 
+/* The installed file of one face, found as the export finds it: a static
+ * TrueType or CFF face of that family, weight and slant. */
 static char *
-import_story (const char  *copydesk,
-              const char  *db,
-              const char  *json)
+face_file (const char *family,
+           gboolean    bold,
+           gboolean    italic)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FILE, FC_WEIGHT, FC_SLANT, FC_WIDTH,
+                                           FC_VARIABLE, NULL);
+  FcFontSet *set;
+  char *file = NULL;
+
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  FcPatternAddInteger (pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger (pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  set = FcFontList (NULL, pattern, objects);
+  for (int i = 0; set != NULL && i < set->nfont && file == NULL; i++)
+    {
+      FcChar8 *path = NULL;
+      FcBool variable = FcFalse;
+      int width = FC_WIDTH_NORMAL;
+
+      FcPatternGetBool (set->fonts[i], FC_VARIABLE, 0, &variable);
+      FcPatternGetInteger (set->fonts[i], FC_WIDTH, 0, &width);
+      if (!variable && width == FC_WIDTH_NORMAL &&
+          FcPatternGetString (set->fonts[i], FC_FILE, 0, &path) == FcResultMatch)
+        file = g_strdup ((const char *) path);
+    }
+  if (set != NULL)
+    FcFontSetDestroy (set);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+  return file;
+}
+
+/* Sums the sizes of the font files whose faces the export embeds, listing them. */
+static guint64
+font_files_bytes (const char *html,
+                  GString    *list)
+{
+  guint64 total = 0;
+
+  for (const char *p = strstr (html, "@font-face {"); p; p = strstr (p + 1, "@font-face {"))
+    {
+      const char *name = strstr (p, "font-family: \"") + strlen ("font-family: \"");
+      g_autofree char *family = g_strndup (name, strchr (name, '"') - name);
+      gboolean italic = g_str_has_prefix (strstr (p, "font-style: ") + 12, "italic");
+      gboolean bold = g_str_has_prefix (strstr (p, "font-weight: ") + 13, "700");
+      g_autofree char *file = face_file (family, bold, italic);
+      g_autofree char *base = file ? g_path_get_basename (file) : g_strdup ("(not found)");
+      guint64 size = file ? file_size (file) : 0;
+
+      g_string_append_printf (list, "%s%s %.1f KiB", list->len ? ", " : "", base, size / 1024.0);
+      total += size;
+    }
+  return total;
+}
+
+static char *
+import_story (const char *copydesk,
+              const char *db,
+              const char *json)
 {
   const char *argv[] = { copydesk, "--db", db, "import", json, NULL };
-  Run run = { 0 };
+  g_autoptr (GError) error = NULL;
   char *out = NULL;
+  int status = 0;
 
-  if (!timed_run (argv, &run, &out))
-    return NULL;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      fprintf (stderr, "bench-export: import failed: %s\n", error->message);
+      return NULL;
+    }
   return g_strstrip (out);
 }
 
-static void
-report (const char *label,
-        GArray     *runs,
-        const char *output,
-        guint64     fonts)
+static double
+mib (guint64 kib)
 {
-  Run *median;
-  guint64 size = file_size (output);
+  return kib / 1024.0;
+}
 
-  g_array_sort (runs, compare_runs);
-  median = &g_array_index (runs, Run, runs->len / 2);
-  printf ("%-28s %9.3f s %10.1f MiB %10.1f KiB %9.1f KiB %8.2f\n", label, median->seconds,
-          median->rss_kb / 1024.0, size / 1024.0, fonts / 1024.0,
-          (median->rss_kb * 1024.0) / (double) MAX (size, 1));
+static void
+print_row (const char *label,
+           const Run  *run,
+           const char *output)
+{
+  printf ("%-32s %8.3f s %8.3f s %9.1f MiB", label, run->seconds, run->cpu, mib (run->rss_kb));
+  if (output != NULL)
+    printf (" %9.1f KiB", file_size (output) / 1024.0);
+  printf ("\n");
+}
+
+static const char *
+verdict (gboolean met)
+{
+  return met ? "met" : "NOT met";
+}
+
+static void
+report_memory (const Run  *ours,
+               const Run  *baseline,
+               const char *output)
+{
+  g_autofree char *html = NULL;
+  g_autoptr (GString) files = g_string_new (NULL);
+  guint64 out_kib, fonts_kib, subsets_kib, added_kib;
+  double target;
+
+  if (!g_file_get_contents (output, &html, NULL, NULL))
+    return;
+  out_kib = file_size (output) / 1024;
+  subsets_kib = font_bytes (html) / 1024;
+  fonts_kib = font_files_bytes (html, files) / 1024;
+  added_kib = ours->rss_kb > baseline->rss_kb ? ours->rss_kb - baseline->rss_kb : 0;
+  target = 3.0 * (out_kib + fonts_kib);
+  printf ("\nmemory (target: peak under 3× the output plus the fonts)\n");
+  printf ("  output file                  %8.1f MiB (%.1f KiB of it embedded font subsets)\n",
+          mib (out_kib), (double) subsets_kib);
+  printf ("  font files embedded from     %8.1f MiB (%s)\n", mib (fonts_kib), files->str);
+  printf ("  3 × (output + font files)    %8.1f MiB\n", mib (target));
+  printf ("  3 × output (subsets inside)  %8.1f MiB\n", mib (3 * out_kib));
+  printf ("  peak RSS, whole export       %8.1f MiB: %s against font files, %s against the "
+          "output alone\n", mib (ours->rss_kb), verdict (ours->rss_kb < target),
+          verdict (ours->rss_kb < 3 * out_kib));
+  printf ("  peak RSS, `--version`        %8.1f MiB (the same binary doing nothing: libraries)\n",
+          mib (baseline->rss_kb));
+  printf ("  what the export adds         %8.1f MiB: %s against font files, %s against the "
+          "output alone\n", mib (added_kib), verdict (added_kib < target),
+          verdict (added_kib < 3 * out_kib));
+}
+
+static char *
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("?");
+  return g_strndup (text, strcspn (text, " ") + 1 + strcspn (strchr (text, ' ') + 1, " "));
 }
 
 int
@@ -171,12 +326,14 @@ main (int   argc,
 {
   g_autofree char *dir = NULL, *json_path = NULL, *md_path = NULL, *db = NULL;
   g_autofree char *ours = NULL, *theirs = NULL, *json = NULL, *md = NULL, *id = NULL;
+  g_autofree char *load_before = NULL, *load_after = NULL;
   g_autoptr (DeskArticle) article = NULL;
   g_autoptr (GArray) ours_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr (GArray) pandoc_runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr (GArray) baseline_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   guint n_words = argc > 2 ? atoi (argv[2]) : 50000;
-  guint n_runs = argc > 3 ? atoi (argv[3]) : 5;
-  Run baseline = { 0 };
+  guint n_runs = argc > 3 ? MAX (atoi (argv[3]), 1) : 5;
+  Run mine, pandoc, baseline;
   double ratio;
 
   setlocale (LC_ALL, "");
@@ -203,46 +360,57 @@ main (int   argc,
           desk_article_count_words (article), desk_article_get_n_blocks (article),
           strlen (json) / 1024.0, strlen (md) / 1024.0, n_runs);
 
+  load_before = load_average ();
   for (guint i = 0; i < n_runs; i++)
     {
       const char *cd[] = { argv[1], "--db", db, "export", id, "--format", "html", "-o", ours, NULL };
       const char *pd[] = { "pandoc", "-s", "-f", "markdown", "-t", "html5", md_path, "-o", theirs,
                            NULL };
+      const char *version[] = { argv[1], "--version", NULL };
       Run run = { 0 };
 
-      if (!timed_run (cd, &run, NULL))
+      if (!timed_run (cd, &run))
         return 1;
       g_array_append_val (ours_runs, run);
-      if (!timed_run (pd, &run, NULL))
+      if (!timed_run (pd, &run))
         return 1;
       g_array_append_val (pandoc_runs, run);
+      if (!timed_run (version, &run))
+        return 1;
+      g_array_append_val (baseline_runs, run);
     }
-  {
-    const char *version[] = { argv[1], "--version", NULL };
+  load_after = load_average ();
+  mine = median (ours_runs);
+  pandoc = median (pandoc_runs);
+  baseline = median (baseline_runs);
 
-    g_autofree char *ignored = NULL;
+  printf ("load average (1 and 5 min) %s before, %s after, on %u cores\n", load_before,
+          load_after, g_get_num_processors ());
+  printf ("%-32s %10s %10s %13s %13s\n", "medians", "wall", "CPU", "peak RSS", "output");
+  print_row ("copydesk export --format html", &mine, ours);
+  print_row ("pandoc -s -t html5", &pandoc, theirs);
+  print_row ("copydesk --version (baseline)", &baseline, NULL);
+  ratio = pandoc.seconds / MAX (mine.seconds, 1e-4);
+  printf ("\nspeed: copydesk is %.1f× faster than pandoc in wall time (target ≥ 50×: %s), "
+          "%.1f× in CPU time\n", ratio, verdict (ratio >= 50), pandoc.cpu / MAX (mine.cpu, 1e-4));
+  report_memory (&mine, &baseline, ours);
 
-    if (!timed_run (version, &baseline, &ignored))
-      return 1;
-  }
-  printf ("%-28s %11s %14s %14s %13s %8s\n", "", "wall (med)", "peak RSS", "output",
-          "fonts", "RSS/out");
-  report ("copydesk export --format html", ours_runs, ours, font_bytes (ours));
-  report ("pandoc -s -t html5", pandoc_runs, theirs, 0);
-  ratio = g_array_index (pandoc_runs, Run, n_runs / 2).seconds /
-          MAX (g_array_index (ours_runs, Run, n_runs / 2).seconds, 0.001);
-  printf ("copydesk is %.0f× faster than pandoc (target ≥ 50×); peak RSS is %.2f× the output "
-          "(target < 3×; the output includes the fonts)\n", ratio,
-          g_array_index (ours_runs, Run, n_runs / 2).rss_kb * 1024.0 / MAX (file_size (ours), 1));
-  printf ("the same binary's `--version` peaks at %.1f MiB (libraries, GTK linked in): the export "
-          "itself adds %.1f MiB, %.2f× its output\n", baseline.rss_kb / 1024.0,
-          ((double) g_array_index (ours_runs, Run, n_runs / 2).rss_kb - baseline.rss_kb) / 1024.0,
-          ((double) g_array_index (ours_runs, Run, n_runs / 2).rss_kb - baseline.rss_kb) * 1024.0 /
-          MAX (file_size (ours), 1));
+  if (g_getenv ("BENCH_EXPORT_KEEP") != NULL)
+    {
+      printf ("kept in %s (story id %s) for profiling\n", dir, id);
+      return 0;
+    }
   g_unlink (json_path);
   g_unlink (md_path);
   g_unlink (ours);
   g_unlink (theirs);
   g_unlink (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL), *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
   return 0;
 }
