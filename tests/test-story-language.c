@@ -174,7 +174,8 @@ test_persian_export (void)
   /* the date in the masthead, the dateline and the running head */
   g_assert_nonnull (strstr (html, "<time datetime=\"2023-06-21\">۲۱ ژوئن ۲۰۲۳</time>"));
   g_assert_nonnull (strstr (html, "تیرانا، ۲۱ ژوئن ۲۰۲۳ –"));
-  g_assert_nonnull (strstr (html, "@top-right { content: \"۲۱ ژوئن ۲۰۲۳\""));
+  g_assert_nonnull (strstr (html, "@top-left { content: \"۲۱ ژوئن ۲۰۲۳\""));
+  g_assert_nonnull (strstr (html, "@top-right { content: \"پلیس آلبانی اردوگاه را بازرسی کرد\""));
   g_assert_nonnull (strstr (html, "\"صفحهٔ \" counter(page) \" از \" counter(pages)"));
   g_assert_null (strstr (html, "June"));
   g_assert_null (strstr (html, "\"Page \""));

@@ -261,14 +261,16 @@ append_page_css (Writer     *w,
   g_autofree char *label = page_label_css (w->language);
   g_autoptr (GString) head_css = g_string_new (NULL);
   g_autoptr (GString) date_css = g_string_new (NULL);
+  gboolean rtl = language_is_rtl (w->language);
 
   desk_html_append_css_string (head_css, head_typo);
   desk_html_append_css_string (date_css, w->date_text ? w->date_text : "");
   g_string_append_printf (w->buf, "@page {\n  size: %s;\n  margin: 20mm 18mm 20mm;\n",
                           w->options->paper == DESK_PAPER_LETTER ? "letter" : "A4");
-  append_margin_box (w->buf, "top-left", head_css->str, display_stack);
+  /* the slug where a line starts: on the right in rtl (margin boxes are not mirrored) */
+  append_margin_box (w->buf, rtl ? "top-right" : "top-left", head_css->str, display_stack);
   if (w->date_text != NULL)
-    append_margin_box (w->buf, "top-right", date_css->str, display_stack);
+    append_margin_box (w->buf, rtl ? "top-left" : "top-right", date_css->str, display_stack);
   append_margin_box (w->buf, "bottom-center", label, display_stack);
   g_string_append (w->buf, "}\n@page :first {\n  @top-left { content: none; }\n"
                    "  @top-right { content: none; }\n}\n");
