@@ -2,7 +2,9 @@
  *
  * One self-contained file: subset fonts as data: URIs, @page rules for paper,
  * page numbers and running heads, and the story in reading order. Written in
- * pieces to a stream, so memory stays proportional to one block.
+ * pieces to a stream; the fonts are looked up and subset on worker threads
+ * meanwhile, and only the part of the body written before they are ready is
+ * held in memory (the head, which embeds them, must come first).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
