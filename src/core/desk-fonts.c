@@ -30,6 +30,7 @@ typedef struct {
 typedef struct {
   FontFamily *family;
   guint slot;
+  hb_set_t *chars; /* of the roles that use the face */
   hb_blob_t *blob; /* NULL until subset, or when it could not be */
 } FaceJob;
 
@@ -41,9 +42,10 @@ struct _DeskFonts
   char *requested[DESK_N_FONT_ROLES];
   DeskFaceFlags faces[DESK_N_FONT_ROLES];
   GPtrArray *families[DESK_N_FONT_ROLES]; /* of FontFamily, primary first */
-  hb_set_t *chars;
-  guint32 seen[0x10000 / 32]; /* BMP code points already in chars */
-  guint8 ascii[0x80];         /* ASCII seen, not yet in chars: a byte store per character */
+  /* per role: each face is subset to the characters printed in it */
+  hb_set_t *chars[DESK_N_FONT_ROLES];
+  guint32 seen[DESK_N_FONT_ROLES][0x10000 / 32]; /* BMP code points already in chars */
+  guint8 ascii[DESK_N_FONT_ROLES][0x80];         /* ASCII seen, not yet in chars */
   GString *warning;
   gboolean resolved;
 
@@ -153,7 +155,10 @@ desk_fonts_finalize (GObject *object)
 
   wait_for_worker (self);
   for (guint i = 0; i < self->jobs->len; i++)
-    g_clear_pointer (&g_array_index (self->jobs, FaceJob, i).blob, hb_blob_destroy);
+    {
+      g_clear_pointer (&g_array_index (self->jobs, FaceJob, i).blob, hb_blob_destroy);
+      hb_set_destroy (g_array_index (self->jobs, FaceJob, i).chars);
+    }
   g_array_unref (self->jobs);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->listed_cond);
@@ -162,8 +167,8 @@ desk_fonts_finalize (GObject *object)
     {
       g_free (self->requested[i]);
       g_ptr_array_unref (self->families[i]);
+      hb_set_destroy (self->chars[i]);
     }
-  hb_set_destroy (self->chars);
   g_string_free (self->warning, TRUE);
 
   G_OBJECT_CLASS (desk_fonts_parent_class)->finalize (object);
@@ -182,14 +187,16 @@ desk_fonts_init (DeskFonts *self)
     {
       self->families[i] = g_ptr_array_new_with_free_func (font_family_free);
       self->faces[i] = DESK_FACE_REGULAR;
+      self->chars[i] = hb_set_create ();
     }
-  self->chars = hb_set_create ();
   self->warning = g_string_new (NULL);
   self->jobs = g_array_new (FALSE, TRUE, sizeof (FaceJob));
   g_mutex_init (&self->lock);
   g_cond_init (&self->listed_cond);
-  /* digits for the page counter, and what the CSS always prints */
-  desk_fonts_add_text (self, "0123456789 ()–—…");
+  /* digits for the page counter, and what the CSS prints around links,
+   * attributions and a shortened running head */
+  desk_fonts_add_text (self, DESK_FONT_TEXT, "0123456789 ()–—…");
+  desk_fonts_add_text (self, DESK_FONT_DISPLAY, "0123456789 ()–—…");
 }
 
 /**
@@ -213,38 +220,47 @@ desk_fonts_new (const char *language,
 }
 
 static inline void
-add_char (DeskFonts *self,
-          gunichar   c)
+add_char (DeskFonts    *self,
+          DeskFontRole  role,
+          gunichar      c)
 {
   if (c < 0x10000)
     {
       guint32 bit = 1u << (c & 31);
 
       /* hb_set_add is costly next to a bit test, and a story repeats its characters */
-      if (self->seen[c >> 5] & bit)
+      if (self->seen[role][c >> 5] & bit)
         return;
-      self->seen[c >> 5] |= bit;
+      self->seen[role][c >> 5] |= bit;
     }
-  hb_set_add (self->chars, c);
+  hb_set_add (self->chars[role], c);
 }
 
-/* Collects the characters the document prints, to subset the faces to. */
+/**
+ * desk_fonts_add_text:
+ * @role: the faces that print @text
+ *
+ * Collects the characters the document prints in @role's faces, which are
+ * subset to them.
+ */
 void
-desk_fonts_add_text (DeskFonts  *self,
-                     const char *text)
+desk_fonts_add_text (DeskFonts    *self,
+                     DeskFontRole  role,
+                     const char   *text)
 {
   const guchar *p = (const guchar *) (text ? text : "");
 
   g_return_if_fail (DESK_IS_FONTS (self));
+  g_return_if_fail (role < DESK_N_FONT_ROLES);
   g_return_if_fail (self->worker == NULL && !self->listed);
 
   while (*p)
     {
       if (*p < 0x80)
-        self->ascii[*p++] = TRUE;
+        self->ascii[role][*p++] = TRUE;
       else
         {
-          add_char (self, g_utf8_get_char ((const char *) p));
+          add_char (self, role, g_utf8_get_char ((const char *) p));
           p = (const guchar *) g_utf8_next_char (p);
         }
     }
@@ -254,9 +270,10 @@ desk_fonts_add_text (DeskFonts  *self,
 static void
 merge_ascii (DeskFonts *self)
 {
-  for (gunichar c = 0; c < G_N_ELEMENTS (self->ascii); c++)
-    if (self->ascii[c])
-      add_char (self, c);
+  for (guint role = 0; role < DESK_N_FONT_ROLES; role++)
+    for (gunichar c = 0; c < G_N_ELEMENTS (self->ascii[role]); c++)
+      if (self->ascii[role][c])
+        add_char (self, role, c);
 }
 
 void
@@ -415,13 +432,14 @@ needs_glyph (hb_codepoint_t c)
 }
 
 static FcCharSet *
-missing_chars (DeskFonts *self,
-               GPtrArray *families)
+missing_chars (DeskFonts    *self,
+               DeskFontRole  role)
 {
+  GPtrArray *families = self->families[role];
   FcCharSet *missing = FcCharSetCreate ();
   hb_codepoint_t c = HB_SET_VALUE_INVALID;
 
-  while (hb_set_next (self->chars, &c))
+  while (hb_set_next (self->chars[role], &c))
     {
       gboolean covered = FALSE;
 
@@ -444,22 +462,20 @@ has_family (GPtrArray  *families,
 }
 
 /* Adds openly licensed families for characters the primary face lacks
- * (Latin digits in a Persian story, say). */
-static void
-add_fallbacks (DeskFonts *self,
-               GPtrArray *families)
+ * (Latin digits in a Persian story, say); returns those still missing. */
+static FcCharSet *
+add_fallbacks (DeskFonts    *self,
+               DeskFontRole  role)
 {
-  FcCharSet *missing = missing_chars (self, families);
+  GPtrArray *families = self->families[role];
+  FcCharSet *missing = missing_chars (self, role);
   g_autoptr (FcPattern) pattern = FcPatternCreate ();
   FcFontSet *sorted;
   FcResult result;
   guint added = 0;
 
   if (FcCharSetCount (missing) == 0)
-    {
-      FcCharSetDestroy (missing);
-      return;
-    }
+    return missing;
   FcPatternAddCharSet (pattern, FC_CHARSET, missing);
   FcConfigSubstitute (NULL, pattern, FcMatchPattern);
   FcDefaultSubstitute (pattern);
@@ -482,24 +498,30 @@ add_fallbacks (DeskFonts *self,
       g_ptr_array_add (families, family);
       added++;
       FcCharSetDestroy (missing);
-      missing = missing_chars (self, families);
+      missing = missing_chars (self, role);
       if (FcCharSetCount (missing) == 0)
         break;
     }
   if (sorted != NULL)
     FcFontSetDestroy (sorted);
-  if (FcCharSetCount (missing) > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (ngettext ("%u character has no openly licensed font on this computer "
-                                   "and prints in the reader’s default font.",
-                                   "%u characters have no openly licensed font on this computer "
-                                   "and print in the reader’s default font.",
-                                   FcCharSetCount (missing)),
-                         FcCharSetCount (missing));
-      add_warning (self, message);
-    }
-  FcCharSetDestroy (missing);
+  return missing;
+}
+
+static void
+warn_missing (DeskFonts *self,
+              FcCharSet *missing)
+{
+  g_autofree char *message = NULL;
+  guint n = FcCharSetCount (missing);
+
+  if (n == 0)
+    return;
+  message = g_strdup_printf (ngettext ("%u character has no openly licensed font on this "
+                                       "computer and prints in the reader’s default font.",
+                                       "%u characters have no openly licensed font on this "
+                                       "computer and print in the reader’s default font.", n),
+                             n);
+  add_warning (self, message);
 }
 
 static gpointer
@@ -541,6 +563,8 @@ ensure_config (void)
 static void
 resolve (DeskFonts *self)
 {
+  FcCharSet *missing;
+
   merge_ascii (self);
   if (self->resolved)
     return;
@@ -551,9 +575,11 @@ resolve (DeskFonts *self)
                            "default fonts."));
       return;
     }
+  missing = FcCharSetCreate ();
   for (guint role = 0; role < DESK_N_FONT_ROLES; role++)
     {
       FontFamily *primary = pick_primary (self, role);
+      FcCharSet *role_missing;
 
       if (primary == NULL)
         {
@@ -562,8 +588,12 @@ resolve (DeskFonts *self)
           continue;
         }
       g_ptr_array_add (self->families[role], primary);
-      add_fallbacks (self, self->families[role]);
+      role_missing = add_fallbacks (self, role);
+      FcCharSetMerge (missing, role_missing, NULL);
+      FcCharSetDestroy (role_missing);
     }
+  warn_missing (self, missing);
+  FcCharSetDestroy (missing);
 }
 
 /**
@@ -730,7 +760,8 @@ write_face (DeskFonts     *self,
   return g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error);
 }
 
-/* One job per used face, each family's once even when both roles use it. */
+/* One job per used face, each family's once even when both roles use it: then
+ * with the characters of both. */
 static void
 list_jobs (DeskFonts *self)
 {
@@ -744,17 +775,30 @@ list_jobs (DeskFonts *self)
 
         for (guint slot = 0; slot < N_FACES; slot++)
           {
-            FaceJob job = { family, slot, NULL };
+            char *key = g_strdup_printf ("%s/%u", family->name, slot);
+            gpointer index;
+            FaceJob job = { family, slot, NULL, NULL };
 
-            if (!(self->faces[role] & (1 << slot)) || family->file[slot] == NULL ||
-                !g_hash_table_add (listed, g_strdup_printf ("%s/%u", family->name, slot)))
-              continue;
-            g_array_append_val (self->jobs, job);
+            if (!(self->faces[role] & (1 << slot)) || family->file[slot] == NULL)
+              g_free (key);
+            else if (g_hash_table_lookup_extended (listed, key, NULL, &index))
+              {
+                hb_set_union (g_array_index (self->jobs, FaceJob, GPOINTER_TO_UINT (index)).chars,
+                              self->chars[role]);
+                g_free (key);
+              }
+            else
+              {
+                job.chars = hb_set_copy (self->chars[role]);
+                g_hash_table_insert (listed, key, GUINT_TO_POINTER (self->jobs->len));
+                g_array_append_val (self->jobs, job);
+              }
           }
       }
 }
 
-/* Subsets faces until none is left; the worker and the writer both run it. */
+/* Subsets faces until none is left; the worker and the writer both run it,
+ * each job's characters read by the one thread that takes it. */
 static void
 run_jobs (DeskFonts *self)
 {
@@ -763,15 +807,9 @@ run_jobs (DeskFonts *self)
   while ((next = g_atomic_int_add (&self->next_job, 1)) < (int) self->jobs->len)
     {
       FaceJob *job = &g_array_index (self->jobs, FaceJob, next);
-      hb_set_t *chars;
 
-      /* hb_set_t caches lookups even when read: one copy per job */
-      g_mutex_lock (&self->lock);
-      chars = hb_set_copy (self->chars);
-      g_mutex_unlock (&self->lock);
       job->blob = subset_face (job->family->file[job->slot], job->family->index[job->slot],
-                               chars);
-      hb_set_destroy (chars);
+                               job->chars);
     }
 }
 

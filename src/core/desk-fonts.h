@@ -29,6 +29,7 @@ DeskFonts  *desk_fonts_new              (const char     *language,
                                          const char     *text_family,
                                          const char     *display_family);
 void        desk_fonts_add_text         (DeskFonts      *self,
+                                         DeskFontRole    role,
                                          const char     *text);
 void        desk_fonts_use_faces        (DeskFonts      *self,
                                          DeskFontRole    role,

@@ -602,27 +602,84 @@ resolve_related (Writer *w)
     }
 }
 
+/* The faces that print a block's text, and its attribution. */
+static DeskFontRole
+block_role (const DeskBlock *block,
+            gboolean         attribution)
+{
+  switch (desk_block_get_kind (block))
+    {
+    case DESK_BLOCK_SUBHEADING:
+    case DESK_BLOCK_PULLQUOTE:
+      return DESK_FONT_DISPLAY;
+    case DESK_BLOCK_QUOTE:
+      return attribution ? DESK_FONT_DISPLAY : DESK_FONT_TEXT; /* figcaption */
+    case DESK_BLOCK_PARAGRAPH:
+    default:
+      return DESK_FONT_TEXT;
+    }
+}
+
 static void
 collect_block_chars (DeskFonts       *fonts,
                      const DeskBlock *block,
-                     DeskFaceFlags   *faces)
+                     DeskFaceFlags    faces[DESK_N_FONT_ROLES])
 {
-  desk_fonts_add_text (fonts, desk_block_get_text (block));
-  desk_fonts_add_text (fonts, desk_block_get_attribution (block));
+  DeskFontRole role = block_role (block, FALSE);
+
+  desk_fonts_add_text (fonts, role, desk_block_get_text (block));
+  desk_fonts_add_text (fonts, block_role (block, TRUE), desk_block_get_attribution (block));
   for (guint j = 0; j < desk_block_get_n_marks (block); j++)
     {
       const DeskMark *mark = desk_block_get_mark (block, j);
 
       if (mark->kind == DESK_MARK_EM)
-        *faces |= DESK_FACE_ITALIC;
+        faces[role] |= DESK_FACE_ITALIC;
       else if (mark->kind == DESK_MARK_STRONG)
-        *faces |= DESK_FACE_BOLD;
+        faces[role] |= DESK_FACE_BOLD;
       else
-        desk_fonts_add_text (fonts, mark->href);
+        desk_fonts_add_text (fonts, role, mark->href); /* printed after the link */
     }
 }
 
-/* Every character the printout shows, so each font subset has it. */
+/* A label's own words, without its {placeholders}. */
+static void
+collect_label_chars (DeskFonts    *fonts,
+                     DeskFontRole  role,
+                     const char   *label)
+{
+  g_autoptr (GString) words = g_string_new (NULL);
+
+  for (const char *p = label; *p; p++)
+    {
+      const char *close = *p == '{' ? strchr (p, '}') : NULL;
+
+      if (close != NULL)
+        p = close;
+      else
+        g_string_append_c (words, *p);
+    }
+  desk_fonts_add_text (fonts, role, words->str);
+}
+
+static void
+collect_related_chars (Writer    *w,
+                       DeskFonts *fonts)
+{
+  for (guint i = 0; i < w->related->len; i++)
+    {
+      const DeskRelated *r = g_ptr_array_index (w->related, i);
+
+      desk_fonts_add_text (fonts, DESK_FONT_DISPLAY, r->kicker);
+      desk_fonts_add_text (fonts, DESK_FONT_DISPLAY, r->headline);
+      desk_fonts_add_text (fonts, DESK_FONT_DISPLAY, r->url);
+      desk_fonts_add_text (fonts, DESK_FONT_TEXT, r->deck);
+    }
+}
+
+/* Every character the printout shows, in the faces that show it (the CSS
+ * gives the display faces to the masthead, subheadings, captions, pull quotes,
+ * teaser headlines and the page margins), so each subset has exactly those. */
 static DeskFonts *
 collect_fonts (Writer *w)
 {
@@ -630,36 +687,40 @@ collect_fonts (Writer *w)
   DeskFonts *fonts = desk_fonts_new (w->language, w->options->text_font,
                                      w->options->display_font);
   const DeskDateline *dateline = desk_article_get_dateline (a);
-  DeskFaceFlags text_faces = DESK_FACE_REGULAR;
-  const char *fields[] = {
+  DeskFaceFlags faces[DESK_N_FONT_ROLES] = { DESK_FACE_REGULAR,
+                                             DESK_FACE_REGULAR | DESK_FACE_BOLD };
+  const char *display[] = {
     desk_article_get_headline (a), desk_article_get_kicker (a), desk_article_get_deck (a),
-    desk_article_get_byline (a), desk_article_get_tagline (a), desk_article_get_source_name (a),
-    desk_article_get_source_url (a), w->date_text, w->date_iso, typographic_chars,
-    desk_labels_get (w->language, DESK_LABEL_ORIGINAL_POST),
-    desk_labels_get (w->language, DESK_LABEL_PAGE_OF),
+    desk_article_get_byline (a), w->date_text, typographic_chars,
+  };
+  const char *text[] = {
+    desk_article_get_tagline (a), desk_article_get_source_name (a),
+    desk_article_get_source_url (a), typographic_chars,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    desk_fonts_add_text (fonts, fields[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (display); i++)
+    desk_fonts_add_text (fonts, DESK_FONT_DISPLAY, display[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+    desk_fonts_add_text (fonts, DESK_FONT_TEXT, text[i]);
+  collect_label_chars (fonts, DESK_FONT_DISPLAY, desk_labels_get (w->language,
+                                                                  DESK_LABEL_PAGE_OF));
+  if (desk_article_get_source_name (a)[0] ||
+      desk_link_href_is_allowed (desk_article_get_source_url (a)))
+    collect_label_chars (fonts, DESK_FONT_TEXT,
+                         desk_labels_source_template (w->language,
+                                                      desk_article_get_source_name (a)));
   if (dateline != NULL && !desk_dateline_is_empty (dateline))
     {
       g_autofree char *line = desk_dateline_render (dateline, w->language, w->options->dash);
 
-      desk_fonts_add_text (fonts, line);
-      text_faces |= DESK_FACE_BOLD;
+      desk_fonts_add_text (fonts, DESK_FONT_TEXT, line);
+      faces[DESK_FONT_TEXT] |= DESK_FACE_BOLD;
     }
   for (guint i = 0; i < desk_article_get_n_blocks (a); i++)
-    collect_block_chars (fonts, desk_article_get_block (a, i), &text_faces);
-  for (guint i = 0; i < w->related->len; i++)
-    {
-      const DeskRelated *r = g_ptr_array_index (w->related, i);
-      const char *teaser[] = { r->kicker, r->headline, r->deck, r->url };
-
-      for (guint j = 0; j < G_N_ELEMENTS (teaser); j++)
-        desk_fonts_add_text (fonts, teaser[j]);
-    }
-  desk_fonts_use_faces (fonts, DESK_FONT_TEXT, text_faces);
-  desk_fonts_use_faces (fonts, DESK_FONT_DISPLAY, DESK_FACE_REGULAR | DESK_FACE_BOLD);
+    collect_block_chars (fonts, desk_article_get_block (a, i), faces);
+  collect_related_chars (w, fonts);
+  for (guint role = 0; role < DESK_N_FONT_ROLES; role++)
+    desk_fonts_use_faces (fonts, role, faces[role]);
   return fonts;
 }
 
