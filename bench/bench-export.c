@@ -5,7 +5,8 @@
  * a temporary library, writes the same story as Markdown, then alternately runs
  *   COPYDESK --db LIB export ID --format html -o OUT
  *   pandoc -s -f markdown -t html5 STORY.md -o OUT
- * and prints the median wall and CPU time and peak RSS of each (from wait4(),
+ * (the export both to a new file and replacing the previous one, which waits
+ * for the disk), and prints the median wall and CPU time and peak RSS of each (from wait4(),
  * the child's own rusage), the same for `COPYDESK --version` as a baseline, the
  * output sizes, and the font files the export embedded subsets of. Set
  * BENCH_EXPORT_KEEP=1 to keep the story and library for profiling.
@@ -330,10 +331,11 @@ main (int   argc,
   g_autoptr (DeskArticle) article = NULL;
   g_autoptr (GArray) ours_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr (GArray) pandoc_runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr (GArray) fresh_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr (GArray) baseline_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   guint n_words = argc > 2 ? atoi (argv[2]) : 50000;
   guint n_runs = argc > 3 ? MAX (atoi (argv[3]), 1) : 5;
-  Run mine, pandoc, baseline;
+  Run mine, pandoc, baseline, fresh;
   double ratio;
 
   setlocale (LC_ALL, "");
@@ -369,6 +371,11 @@ main (int   argc,
       const char *version[] = { argv[1], "--version", NULL };
       Run run = { 0 };
 
+      /* the file is new once, then replaced: that waits for the disk (fsync) */
+      g_unlink (ours);
+      if (!timed_run (cd, &run))
+        return 1;
+      g_array_append_val (fresh_runs, run);
       if (!timed_run (cd, &run))
         return 1;
       g_array_append_val (ours_runs, run);
@@ -381,6 +388,7 @@ main (int   argc,
     }
   load_after = load_average ();
   mine = median (ours_runs);
+  fresh = median (fresh_runs);
   pandoc = median (pandoc_runs);
   baseline = median (baseline_runs);
 
@@ -388,11 +396,14 @@ main (int   argc,
           load_after, g_get_num_processors ());
   printf ("%-32s %10s %10s %13s %13s\n", "medians", "wall", "CPU", "peak RSS", "output");
   print_row ("copydesk export --format html", &mine, ours);
+  print_row ("  the same, to a new file", &fresh, ours);
   print_row ("pandoc -s -t html5", &pandoc, theirs);
   print_row ("copydesk --version (baseline)", &baseline, NULL);
   ratio = pandoc.seconds / MAX (mine.seconds, 1e-4);
   printf ("\nspeed: copydesk is %.1f× faster than pandoc in wall time (target ≥ 50×: %s), "
-          "%.1f× in CPU time\n", ratio, verdict (ratio >= 50), pandoc.cpu / MAX (mine.cpu, 1e-4));
+          "%.1f× in CPU time;\n  writing a new file rather than replacing one (no fsync): "
+          "%.1f× in wall time\n", ratio, verdict (ratio >= 50), pandoc.cpu / MAX (mine.cpu, 1e-4),
+          pandoc.seconds / MAX (fresh.seconds, 1e-4));
   report_memory (&mine, &baseline, ours);
 
   if (g_getenv ("BENCH_EXPORT_KEEP") != NULL)
