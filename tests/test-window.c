@@ -437,6 +437,48 @@ test_window_close_saves (void)
   close_window (window);
 }
 
+/* A story opened in the editor keeps its whole dateline: the place was
+ * once filled before the credit and wiped it. An edit and a close save it
+ * as it was. */
+static void
+test_window_keeps_dateline (void)
+{
+  DeskStore *store = use_new_library ();
+  g_autoptr (DeskArticle) article = desk_article_new ();
+  g_autoptr (DeskDateline) dateline = desk_dateline_new ();
+  g_autoptr (DeskArticle) saved = NULL;
+  g_autoptr (GError) error = NULL;
+  DeskWindow *window;
+  DeskEditor *editor;
+  gboolean destroyed = FALSE;
+
+  desk_article_set_headline (article, "Police raid exiles' camp");
+  desk_dateline_set_place (dateline, "TIRANA");
+  desk_dateline_set_credit (dateline, "AP");
+  desk_dateline_set_ymd (dateline, 2023, 6, 21);
+  desk_article_set_dateline (article, dateline);
+  g_assert_true (desk_store_save (store, article, &error));
+  window = open_window ();
+  editor = desk_window_get_editor (window);
+  desk_window_open_story (window, desk_article_get_id (article), FALSE);
+  wait_until (editor->loading_id == 0 &&
+              desk_editor_get_story_id (editor) == desk_article_get_id (article));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->credit_entry)), ==, "AP");
+  g_assert_cmpstr (gtk_label_get_label (editor->dateline_label), ==, "TIRANA, June 21, 2023 (AP) –");
+  gtk_editable_set_text (GTK_EDITABLE (editor->byline_entry), "By Erion Xhaferi");
+  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy_cb), &destroyed);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (destroyed);
+
+  saved = desk_store_load (store, desk_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_article_get_byline (saved), ==, "By Erion Xhaferi");
+  g_assert_cmpstr (desk_dateline_get_place (desk_article_get_dateline (saved)), ==, "TIRANA");
+  g_assert_cmpstr (desk_dateline_get_credit (desk_article_get_dateline (saved)), ==, "AP");
+  g_assert_cmpstr (desk_dateline_get_date (desk_article_get_dateline (saved)), ==, "2023-06-21");
+}
+
 static void
 test_window_refuses_library (void)
 {
@@ -814,6 +856,7 @@ main (int   argc,
   g_test_add_func ("/copydesk/window/row-follows-saves", test_window_row_follows_saves);
   g_test_add_func ("/copydesk/window/restore-version", test_window_restore_version);
   g_test_add_func ("/copydesk/window/close-saves", test_window_close_saves);
+  g_test_add_func ("/copydesk/window/keeps-dateline", test_window_keeps_dateline);
   g_test_add_func ("/copydesk/window/refuses-library", test_window_refuses_library);
   g_test_add_func ("/copydesk/window/import", test_window_import);
   g_test_add_func ("/copydesk/window/export", test_window_export);

@@ -309,9 +309,13 @@ desk_editor_update_dateline (DeskEditor *self)
   gtk_menu_button_set_label (self->date_button, date && *date ? date : _("No date"));
 }
 
+/* Not while a story is filled in: the place is filled before the credit,
+ * and would otherwise copy the still empty credit entry over the story's. */
 static void
 on_dateline_entry_changed_cb (DeskEditor *self)
 {
+  if (self->filling)
+    return;
   desk_dateline_set_place (self->dateline, gtk_editable_get_text (GTK_EDITABLE (self->place_entry)));
   desk_dateline_set_credit (self->dateline,
                             gtk_editable_get_text (GTK_EDITABLE (self->credit_entry)));

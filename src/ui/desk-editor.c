@@ -265,9 +265,11 @@ desk_editor_take_pasted_fields (DeskEditor  *self,
     {
       desk_dateline_free (self->dateline);
       self->dateline = desk_dateline_copy (dateline);
+      self->filling++;
       fill_entry (self->place_entry, desk_dateline_get_place (self->dateline));
       fill_entry (self->credit_entry, desk_dateline_get_credit (self->dateline));
       desk_editor_show_date_in_calendar (self);
+      self->filling--;
       desk_editor_update_dateline (self);
     }
   desk_editor_changed (self);
