@@ -755,12 +755,40 @@ test_fonts_none (void)
   g_test_trap_assert_passed ();
 }
 
+/* The exports keep their font lookups in a cache folder of the test's own
+ * (subprocesses inherit it), not in the user's. */
+static char *
+use_own_cache (void)
+{
+  char *dir = g_dir_make_tmp ("copydesk-test-html-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  g_setenv ("XDG_CACHE_HOME", dir, TRUE);
+  return dir;
+}
+
+static void
+remove_own_cache (const char *dir)
+{
+  g_autofree char *folder = g_build_filename (dir, "copydesk", NULL);
+  g_autofree char *file = g_build_filename (folder, "font-lookups.ini", NULL);
+
+  g_unlink (file);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache = NULL;
+  int status;
+
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  if (!g_test_subprocess ())
+    cache = use_own_cache ();
 
   g_test_add_func ("/copydesk/html/structure-order", test_structure_order);
   g_test_add_func ("/copydesk/html/well-formed", test_well_formed);
@@ -781,5 +809,8 @@ main (int   argc,
   g_test_add_func ("/copydesk/html/fonts/background", test_fonts_background);
   g_test_add_func ("/copydesk/html/fonts/exact-chars", test_fonts_exact_chars);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (cache != NULL)
+    remove_own_cache (cache);
+  return status;
 }

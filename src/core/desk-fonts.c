@@ -11,19 +11,17 @@
 #include <hb-subset.h>
 #include <string.h>
 
+#include "desk-font-cache.h"
 #include "desk-fonts.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcPattern, FcPatternDestroy)
 
-#define N_FACES 3 /* regular, bold, italic: the bit positions of DeskFaceFlags */
+#define N_FACES DESK_FONT_CACHE_N_FACES /* the bit positions of DeskFaceFlags */
 #define MAX_FALLBACKS 3
 
 typedef struct {
   char *name;
-  char *file[N_FACES];
-  int index[N_FACES];
-  gboolean cff[N_FACES];
-  FcCharSet *charset; /* of the regular face */
+  DeskFontFaces faces;
 } FontFamily;
 
 /* One face to embed, subset by whichever thread takes it first. */
@@ -61,10 +59,15 @@ struct _DeskFonts
 };
 
 /* fontconfig's configuration, some fifty XML files, takes longer to read than
- * the rest of an export: it can be read on a thread of its own meanwhile. */
+ * the rest of an export: the answers of earlier exports are kept in a cache
+ * file, and only when that is out of date is the configuration read, on a
+ * thread of its own meanwhile. */
 static GMutex config_lock;
 static GThread *config_thread;
-static gboolean config_loaded;
+static gboolean config_started; /* the loader ran or runs */
+static gboolean config_read;    /* FcInit has been called */
+static gboolean config_ok;      /* and succeeded */
+static DeskFontCache *lookups;  /* set once the loader has run */
 
 G_DEFINE_FINAL_TYPE (DeskFonts, desk_fonts, G_TYPE_OBJECT)
 
@@ -140,9 +143,7 @@ font_family_free (gpointer data)
   FontFamily *family = data;
 
   g_free (family->name);
-  for (guint i = 0; i < N_FACES; i++)
-    g_free (family->file[i]);
-  g_clear_pointer (&family->charset, FcCharSetDestroy);
+  desk_font_faces_clear (&family->faces);
   g_free (family);
 }
 
@@ -321,58 +322,75 @@ font_is_usable (FcPattern *font)
 }
 
 static void
-take_face (FontFamily *family,
-           FcPattern  *font,
-           int         slot,
-           gboolean    exact)
+take_face (DeskFontFaces *faces,
+           FcPattern     *font,
+           int            slot,
+           gboolean       exact)
 {
   FcChar8 *file = NULL, *format = NULL;
   int index = 0;
 
-  if (family->file[slot] != NULL && !exact)
+  if (faces->file[slot] != NULL && !exact)
     return;
   FcPatternGetString (font, FC_FILE, 0, &file);
   FcPatternGetString (font, FC_FONTFORMAT, 0, &format);
   FcPatternGetInteger (font, FC_INDEX, 0, &index);
-  g_free (family->file[slot]);
-  family->file[slot] = g_strdup ((const char *) file);
-  family->index[slot] = index;
-  family->cff[slot] = g_strcmp0 ((const char *) format, "CFF") == 0;
+  g_free (faces->file[slot]);
+  faces->file[slot] = g_strdup ((const char *) file);
+  faces->index[slot] = index;
+  faces->cff[slot] = g_strcmp0 ((const char *) format, "CFF") == 0;
   if (slot == 0)
     {
       FcCharSet *charset = NULL;
 
-      g_clear_pointer (&family->charset, FcCharSetDestroy);
+      g_clear_pointer (&faces->charset, FcCharSetDestroy);
       if (FcPatternGetCharSet (font, FC_CHARSET, 0, &charset) == FcResultMatch)
-        family->charset = FcCharSetCopy (charset);
+        faces->charset = FcCharSetCopy (charset);
     }
 }
 
-/* The installed faces of @name, or %NULL when it has no usable regular face. */
-static FontFamily *
-load_family (const char *name)
+/* The usable faces of @name, as fontconfig lists them. */
+static void
+list_faces (const char    *name,
+            DeskFontFaces *faces)
 {
   g_autoptr (FcPattern) pattern = FcPatternCreate ();
   FcObjectSet *objects = FcObjectSetBuild (FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH,
                                            FC_FONTFORMAT, FC_VARIABLE, FC_CHARSET, NULL);
   FcFontSet *set;
-  FontFamily *family = g_new0 (FontFamily, 1);
 
   FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) name);
   set = FcFontList (NULL, pattern, objects);
   FcObjectSetDestroy (objects);
-  family->name = g_strdup (name);
   for (int i = 0; set != NULL && i < set->nfont; i++)
     {
       int slot = face_slot (set->fonts[i]);
 
       if (slot < 0 || !font_is_usable (set->fonts[i]))
         continue;
-      take_face (family, set->fonts[i], slot % 10, slot < 10);
+      take_face (faces, set->fonts[i], slot % 10, slot < 10);
     }
   if (set != NULL)
     FcFontSetDestroy (set);
-  if (family->file[0] == NULL || family->charset == NULL)
+}
+
+static gboolean ensure_config (void);
+
+/* The installed faces of @name, or %NULL when it has no usable regular face:
+ * as the cache remembers them, else as fontconfig lists them. */
+static FontFamily *
+load_family (const char *name)
+{
+  FontFamily *family = g_new0 (FontFamily, 1);
+
+  family->name = g_strdup (name);
+  if (desk_font_cache_lookup (lookups, name, &family->faces) == DESK_FONT_CACHE_UNKNOWN &&
+      ensure_config ())
+    {
+      list_faces (name, &family->faces);
+      desk_font_cache_add (lookups, name, &family->faces);
+    }
+  if (family->faces.file[0] == NULL || family->faces.charset == NULL)
     {
       font_family_free (family);
       return NULL;
@@ -444,7 +462,8 @@ missing_chars (DeskFonts    *self,
       gboolean covered = FALSE;
 
       for (guint i = 0; i < families->len && !covered; i++)
-        covered = FcCharSetHasChar (((FontFamily *) g_ptr_array_index (families, i))->charset, c);
+        covered = FcCharSetHasChar (((FontFamily *) g_ptr_array_index (families, i))->faces.charset,
+                                    c);
       if (!covered && needs_glyph (c))
         FcCharSetAddChar (missing, c);
     }
@@ -474,7 +493,7 @@ add_fallbacks (DeskFonts    *self,
   FcResult result;
   guint added = 0;
 
-  if (FcCharSetCount (missing) == 0)
+  if (FcCharSetCount (missing) == 0 || !ensure_config ())
     return missing;
   FcPatternAddCharSet (pattern, FC_CHARSET, missing);
   FcConfigSubstitute (NULL, pattern, FcMatchPattern);
@@ -524,40 +543,86 @@ warn_missing (DeskFonts *self,
   add_warning (self, message);
 }
 
+/* Loads the cache file; only when it is out of date, fontconfig's configuration. */
 static gpointer
 load_config_cb (gpointer data)
 {
-  return GINT_TO_POINTER (FcInit ());
+  g_autofree char *path = desk_font_cache_dup_default_path ();
+
+  lookups = desk_font_cache_load (path);
+  if (lookups != NULL)
+    return NULL;
+  lookups = desk_font_cache_new ();
+  config_ok = FcInit ();
+  config_read = TRUE;
+  return NULL;
 }
 
 /**
  * desk_fonts_load_config_in_background:
  *
- * Starts reading fontconfig's configuration on a thread of its own, so that
- * it is ready by the time an export needs its fonts. Does nothing once the
- * configuration has been read.
+ * Starts reading the cached font lookups, or when they are out of date
+ * fontconfig's configuration, on a thread of its own, so that they are ready
+ * by the time an export needs its fonts. Does nothing after the first call.
  */
 void
 desk_fonts_load_config_in_background (void)
 {
   g_mutex_lock (&config_lock);
-  if (!config_loaded && config_thread == NULL)
-    config_thread = g_thread_try_new ("desk-fontconfig", load_config_cb, NULL, NULL);
+  if (!config_started)
+    {
+      config_started = TRUE;
+      config_thread = g_thread_try_new ("desk-fontconfig", load_config_cb, NULL, NULL);
+    }
   g_mutex_unlock (&config_lock);
 }
 
+/* Returns: whether families can be looked up: in the cache, or through fontconfig */
+static gboolean
+ensure_lookups (void)
+{
+  gboolean ok;
+
+  g_mutex_lock (&config_lock);
+  config_started = TRUE;
+  if (config_thread != NULL)
+    g_thread_join (g_steal_pointer (&config_thread));
+  if (lookups == NULL)
+    load_config_cb (NULL);
+  ok = !config_read || config_ok;
+  g_mutex_unlock (&config_lock);
+  return ok;
+}
+
+/* fontconfig's configuration, for what the cache cannot answer. */
 static gboolean
 ensure_config (void)
 {
   gboolean ok;
 
+  ensure_lookups ();
   g_mutex_lock (&config_lock);
-  if (config_thread != NULL)
-    g_thread_join (g_steal_pointer (&config_thread));
-  config_loaded = TRUE;
-  ok = FcInit ();
+  ok = config_ok = FcInit ();
+  config_read = TRUE;
   g_mutex_unlock (&config_lock);
   return ok;
+}
+
+/**
+ * desk_fonts_config_was_read:
+ *
+ * Returns: whether fontconfig's configuration was read for an export in this
+ *   process, rather than the lookups answered from the cache
+ */
+gboolean
+desk_fonts_config_was_read (void)
+{
+  gboolean read;
+
+  g_mutex_lock (&config_lock);
+  read = config_read;
+  g_mutex_unlock (&config_lock);
+  return read;
 }
 
 static void
@@ -569,7 +634,7 @@ resolve (DeskFonts *self)
   if (self->resolved)
     return;
   self->resolved = TRUE;
-  if (!ensure_config ())
+  if (!ensure_lookups ())
     {
       add_warning (self, _("Fonts could not be looked up; the export uses the reader’s "
                            "default fonts."));
@@ -594,6 +659,7 @@ resolve (DeskFonts *self)
     }
   warn_missing (self, missing);
   FcCharSetDestroy (missing);
+  desk_font_cache_save (lookups, NULL, NULL);
 }
 
 /**
@@ -752,11 +818,11 @@ write_face (DeskFonts     *self,
   append_css_string (css, family->name);
   g_string_append_printf (css, ";\n  font-style: %s;\n  font-weight: %d;\n  src: url(data:%s;base64,",
                           slot == 2 ? "italic" : "normal", slot == 1 ? 700 : 400,
-                          family->cff[slot] ? "font/otf" : "font/ttf");
+                          family->faces.cff[slot] ? "font/otf" : "font/ttf");
   if (!g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error) ||
       !write_base64 (out, (const guint8 *) data, len, cancellable, error))
     return FALSE;
-  g_string_printf (css, ") format(\"%s\");\n}\n", family->cff[slot] ? "opentype" : "truetype");
+  g_string_printf (css, ") format(\"%s\");\n}\n", family->faces.cff[slot] ? "opentype" : "truetype");
   return g_output_stream_write_all (out, css->str, css->len, NULL, cancellable, error);
 }
 
@@ -779,7 +845,7 @@ list_jobs (DeskFonts *self)
             gpointer index;
             FaceJob job = { family, slot, NULL, NULL };
 
-            if (!(self->faces[role] & (1 << slot)) || family->file[slot] == NULL)
+            if (!(self->faces[role] & (1 << slot)) || family->faces.file[slot] == NULL)
               g_free (key);
             else if (g_hash_table_lookup_extended (listed, key, NULL, &index))
               {
@@ -808,7 +874,7 @@ run_jobs (DeskFonts *self)
     {
       FaceJob *job = &g_array_index (self->jobs, FaceJob, next);
 
-      job->blob = subset_face (job->family->file[job->slot], job->family->index[job->slot],
+      job->blob = subset_face (job->family->faces.file[job->slot], job->family->faces.index[job->slot],
                                job->chars);
     }
 }

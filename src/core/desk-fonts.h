@@ -51,5 +51,6 @@ gboolean    desk_fonts_write_css        (DeskFonts      *self,
 const char *desk_fonts_get_warning      (DeskFonts      *self);
 gboolean    desk_fonts_family_is_open   (const char     *family);
 void        desk_fonts_load_config_in_background (void);
+gboolean    desk_fonts_config_was_read  (void);
 
 G_END_DECLS
