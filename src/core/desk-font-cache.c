@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -161,21 +162,27 @@ watch_tree (GPtrArray  *paths,
             const char *folder,
             guint       depth)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
+  DIR *dir;
+  struct dirent *entry;
 
   if (g_hash_table_contains (seen, folder))
     return;
   watch (paths, seen, folder);
-  if (depth > 16 || (dir = g_dir_open (folder, 0, NULL)) == NULL)
+  if (depth > 16 || (dir = opendir (folder)) == NULL)
     return;
-  while ((name = g_dir_read_name (dir)) != NULL)
+  /* the entry's type, where the file system gives it, spares a stat of each font file */
+  while ((entry = readdir (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *path = NULL;
 
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+      if (g_str_equal (entry->d_name, ".") || g_str_equal (entry->d_name, "..") ||
+          (entry->d_type != DT_DIR && entry->d_type != DT_LNK && entry->d_type != DT_UNKNOWN))
+        continue;
+      path = g_build_filename (folder, entry->d_name, NULL);
+      if (entry->d_type == DT_DIR || g_file_test (path, G_FILE_TEST_IS_DIR))
         watch_tree (paths, seen, path, depth + 1);
     }
+  closedir (dir);
 }
 
 typedef enum {
