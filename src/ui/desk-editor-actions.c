@@ -410,13 +410,17 @@ on_body_paste_cb (GtkTextView *view,
 }
 
 /* The body does not scroll by itself (the whole column does), so the
- * column follows the cursor. */
+ * column follows the cursor. The cursor is placed by the rows of the body
+ * port (see desk-editor-body-port.c), which hold still when the view has
+ * just scrolled itself and the port has not yet moved it back. */
 static gboolean
 follow_cursor_cb (gpointer data)
 {
   DeskEditor *self = data;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (desk_editor_get_body (self));
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkAdjustment *inner = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->body_view));
+  GtkWidget *port = gtk_widget_get_parent (GTK_WIDGET (self->body_view));
   GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
   GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
   double value = gtk_adjustment_get_value (vadj);
@@ -431,8 +435,9 @@ follow_cursor_cb (gpointer data)
   gtk_text_view_get_iter_location (self->body_view, &iter, &rect);
   gtk_text_view_buffer_to_window_coords (self->body_view, GTK_TEXT_WINDOW_WIDGET,
                                          rect.x, rect.y, &x, &y);
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->body_view), content,
-                                 &GRAPHENE_POINT_INIT (x, y), &point))
+  if (!gtk_widget_compute_point (port, content,
+                                 &GRAPHENE_POINT_INIT (x, y + gtk_adjustment_get_value (inner)),
+                                 &point))
     return G_SOURCE_REMOVE;
   if (point.y < value)
     gtk_adjustment_set_value (vadj, point.y - 24);
