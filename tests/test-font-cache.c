@@ -18,6 +18,7 @@
 #include "desk-font-cache.h"
 #include "desk-fonts.h"
 #include "desk-html.h"
+#include "test-util.h"
 
 static char *test_dir;   /* the exports, and folders for all below */
 static char *cache_path; /* where exports keep their lookups: in cache/, the XDG_CACHE_HOME */
@@ -85,17 +86,6 @@ export_in_child (const char *story,
   g_unlink (out);
   g_unlink (read_path);
   return html;
-}
-
-static guint
-count (const char *html,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (html, needle); p; p = strstr (p + 1, needle))
-    n++;
-  return n;
 }
 
 static char *
@@ -270,7 +260,7 @@ test_fallback_with_cache (void)
   g_assert_false (config_read);
   g_assert_cmpstr (plain, ==, cold);
   /* the Hebrew came with a family of its own */
-  g_assert_cmpuint (count (warm, "@font-face"), >, count (plain, "@font-face"));
+  g_assert_cmpuint (test_count (warm, "@font-face"), >, test_count (plain, "@font-face"));
 }
 
 static void

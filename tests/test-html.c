@@ -12,6 +12,7 @@
 
 #include "desk-fonts.h"
 #include "desk-html.h"
+#include "test-util.h"
 
 static char *
 export_with (DeskArticle           *article,
@@ -55,17 +56,6 @@ assert_in_order (const char *html,
       at = hit + strlen (needle);
     }
   va_end (args);
-}
-
-static guint
-count (const char *html,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (html, needle); p; p = strstr (p + 1, needle))
-    n++;
-  return n;
 }
 
 static DeskBlock *
@@ -172,11 +162,11 @@ test_structure_order (void)
                    "<p class=\"teaser-kicker\">Sport</p>",
                    "<p class=\"teaser-headline\">Library teaser headline</p>",
                    "</aside>", "</body>\n</html>\n", NULL);
-  g_assert_cmpuint (count (html, "<h1>"), ==, 1);
-  g_assert_cmpuint (count (html, "class=\"teaser\""), ==, 2);
+  g_assert_cmpuint (test_count (html, "<h1>"), ==, 1);
+  g_assert_cmpuint (test_count (html, "class=\"teaser\""), ==, 2);
   g_assert_null (strstr (html, "SECRET EDITOR NOTE"));
   g_assert_null (strstr (html, "<script"));
-  g_assert_cmpuint (count (html, "dateline"), ==, 2); /* the CSS rule and the one span */
+  g_assert_cmpuint (test_count (html, "dateline"), ==, 2); /* the CSS rule and the one span */
 }
 
 static void
@@ -247,8 +237,8 @@ test_escaping (void)
   g_assert_null (strstr (html, "<img"));
   g_assert_null (strstr (html, "<b>"));
   g_assert_null (strstr (html, "\x01"));
-  g_assert_cmpuint (count (html, "</title>"), ==, 1);
-  g_assert_cmpuint (count (html, "</style>"), ==, 1);
+  g_assert_cmpuint (test_count (html, "</title>"), ==, 1);
+  g_assert_cmpuint (test_count (html, "</style>"), ==, 1);
   assert_in_order (html, "<html lang=\"enscript\">",
                    "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; “&lt;/style&gt;\\</title>",
                    /* the running head is a CSS string: quotes, backslash and < escaped */
@@ -282,8 +272,8 @@ test_link_schemes (void)
   desk_block_add_mark (b, DESK_MARK_LINK, 11, 16, "http://example.com/");
   html = export (a);
 
-  g_assert_cmpuint (count (html, "<a "), ==, 2);
-  g_assert_cmpuint (count (html, "<p class=\"short\">refused link text</p>"), ==,
+  g_assert_cmpuint (test_count (html, "<a "), ==, 2);
+  g_assert_cmpuint (test_count (html, "<p class=\"short\">refused link text</p>"), ==,
                     G_N_ELEMENTS (refused));
   g_assert_null (strstr (html, "javascript"));
   g_assert_null (strstr (html, "<footer")); /* a source with a refused URL and no name */

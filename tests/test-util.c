@@ -6,6 +6,8 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "test-util.h"
 
 void
@@ -34,4 +36,15 @@ test_sha256_of (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+guint
+test_count (const char *text,
+            const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
 }

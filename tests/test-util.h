@@ -12,5 +12,8 @@ G_BEGIN_DECLS
 void   test_remove_tree   (const char *path);
 /* The SHA-256 of the file at @path, as hex; the file must be readable. */
 char  *test_sha256_of     (const char *path);
+/* How many times @needle occurs in @text, overlaps included. */
+guint  test_count         (const char *text,
+                           const char *needle);
 
 G_END_DECLS
