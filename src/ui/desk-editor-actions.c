@@ -499,7 +499,7 @@ on_focus_widget_cb (DeskEditor *self,
 static void
 on_body_changed_cb (DeskEditor *self)
 {
-  if (gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
+  if (gtk_widget_is_focus (GTK_WIDGET (self->body_view)))
     queue_follow_cursor (self);
 }
 
@@ -523,7 +523,7 @@ on_body_mark_set_cb (DeskEditor  *self,
   if (mark != gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (desk_editor_get_body (self))))
     return;
   desk_editor_update_style_button (self);
-  if (gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
+  if (gtk_widget_is_focus (GTK_WIDGET (self->body_view)))
     queue_follow_cursor (self);
 }
 
