@@ -133,24 +133,35 @@ desk_body_history_new (void)
 }
 
 static void
+drop_step (DeskBodyHistory *history,
+           Step            *step)
+{
+  history->bytes -= step->bytes;
+  step_free (step);
+}
+
+static void
 clear_queue (DeskBodyHistory *history,
              GQueue          *queue)
 {
   Step *step;
 
   while ((step = g_queue_pop_head (queue)))
-    {
-      history->bytes -= step->bytes;
-      step_free (step);
-    }
+    drop_step (history, step);
+}
+
+static void
+forget_all (DeskBodyHistory *history)
+{
+  clear_queue (history, &history->undo);
+  clear_queue (history, &history->redo);
+  g_clear_pointer (&history->open, step_free);
 }
 
 void
 desk_body_history_free (DeskBodyHistory *history)
 {
-  clear_queue (history, &history->undo);
-  clear_queue (history, &history->redo);
-  g_clear_pointer (&history->open, step_free);
+  forget_all (history);
   g_free (history);
 }
 
@@ -176,11 +187,7 @@ notify_state (DeskBodyBuffer *self)
 void
 desk_body_history_clear (DeskBodyBuffer *self)
 {
-  DeskBodyHistory *history = self->history;
-
-  clear_queue (history, &history->undo);
-  clear_queue (history, &history->redo);
-  g_clear_pointer (&history->open, step_free);
+  forget_all (self->history);
   notify_state (self);
 }
 
@@ -479,12 +486,7 @@ trim (DeskBodyHistory *history)
 {
   while (history->undo.length > 1 &&
          (history->undo.length > MAX_STEPS || history->bytes > MAX_BYTES))
-    {
-      Step *oldest = g_queue_pop_tail (&history->undo);
-
-      history->bytes -= oldest->bytes;
-      step_free (oldest);
-    }
+    drop_step (history, g_queue_pop_tail (&history->undo));
 }
 
 static void

@@ -404,6 +404,16 @@ desk_body_buffer_end_user_action (GtkTextBuffer *buffer)
     note_insert_time (self);
 }
 
+static void
+remove_links (DeskBodyBuffer    *self,
+              const GtkTextIter *start,
+              const GtkTextIter *end)
+{
+  for (guint i = 0; i < self->link_tags->len; i++)
+    gtk_text_buffer_remove_tag (as_text (self), g_ptr_array_index (self->link_tags, i),
+                                start, end);
+}
+
 /* Undo and redo (the steps are in desk-body-buffer-history.c) */
 
 gboolean
@@ -460,8 +470,7 @@ desk_body_buffer_strip_model_tags (DeskBodyBuffer    *self,
     gtk_text_buffer_remove_tag (buffer, self->style_tags[i], start, end);
   gtk_text_buffer_remove_tag (buffer, self->em_tag, start, end);
   gtk_text_buffer_remove_tag (buffer, self->strong_tag, start, end);
-  for (guint i = 0; i < self->link_tags->len; i++)
-    gtk_text_buffer_remove_tag (buffer, g_ptr_array_index (self->link_tags, i), start, end);
+  remove_links (self, start, end);
 }
 
 /* Link tags (loading and serialising are in desk-body-buffer-serialize.c) */
@@ -549,9 +558,7 @@ desk_body_buffer_set_link (DeskBodyBuffer    *self,
   if (href && *href && !desk_link_href_is_allowed (href))
     return FALSE;
   gtk_text_buffer_begin_user_action (as_text (self));
-  for (guint i = 0; i < self->link_tags->len; i++)
-    gtk_text_buffer_remove_tag (as_text (self), g_ptr_array_index (self->link_tags, i),
-                                start, end);
+  remove_links (self, start, end);
   if (href && *href && !gtk_text_iter_equal (start, end))
     gtk_text_buffer_apply_tag (as_text (self), desk_body_buffer_create_link_tag (self, href),
                                start, end);
