@@ -878,6 +878,16 @@ open_html_output (Cli    *cli,
   return g_unix_output_stream_new (fd, TRUE);
 }
 
+/* Returns: FALSE, with @error from errno */
+static gboolean
+set_error_from_errno (GError **error)
+{
+  int saved = errno;
+
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+  return FALSE;
+}
+
 /* As g_file_set_contents_full() with G_FILE_SET_CONTENTS_CONSISTENT: the data
  * reaches the disk before it replaces a file that has some. */
 static gboolean
@@ -890,21 +900,11 @@ replace_output (Cli           *cli,
   int fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (out));
 
   if (g_lstat (cli->output, &st) == 0 && st.st_size > 0 && fsync (fd) != 0)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
-      return FALSE;
-    }
+    return set_error_from_errno (error);
   if (!g_output_stream_close (out, NULL, error))
     return FALSE;
   if (g_rename (temp, cli->output) != 0)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
-      return FALSE;
-    }
+    return set_error_from_errno (error);
   return TRUE;
 }
 
