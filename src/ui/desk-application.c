@@ -102,12 +102,17 @@ open_store_thread (GTask        *task,
     g_task_return_pointer (task, store, g_object_unref);
 }
 
-static gboolean
-is_main_library (DeskApplication *self,
-                 const char      *path)
+/* Returns: whether @path (absolute) is the application's library, which
+ * %NULL also stands for */
+gboolean
+desk_application_is_main_library (DeskApplication *self,
+                                  const char      *path)
 {
-  g_autofree char *main_path = desk_application_dup_library_path (self);
+  g_autofree char *main_path = NULL;
 
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), FALSE);
+
+  main_path = desk_application_dup_library_path (self);
   return path == NULL || g_strcmp0 (path, main_path) == 0;
 }
 
@@ -128,7 +133,7 @@ desk_application_open_store_async (DeskApplication    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_application_open_store_async);
-  if (self->store != NULL && is_main_library (self, path))
+  if (self->store != NULL && desk_application_is_main_library (self, path))
     {
       g_task_return_pointer (task, g_object_ref (self->store), g_object_unref);
       return;
@@ -154,7 +159,7 @@ desk_application_open_store_finish (DeskApplication  *self,
   /* Two windows opening the application's library at once share the first
    * one opened; another library, or one opened for a path changed
    * meanwhile, is used but not kept. */
-  if (!is_main_library (self, g_task_get_task_data (G_TASK (result))))
+  if (!desk_application_is_main_library (self, g_task_get_task_data (G_TASK (result))))
     return store;
   if (self->store != NULL)
     g_set_object (&store, self->store);

@@ -19,6 +19,8 @@ DeskApplication *desk_application_new              (const char        *applicati
 void             desk_application_set_library_path (DeskApplication   *self,
                                                     const char        *path);
 char            *desk_application_dup_library_path (DeskApplication   *self);
+gboolean         desk_application_is_main_library  (DeskApplication   *self,
+                                                    const char        *path);
 DeskStore       *desk_application_get_store        (DeskApplication   *self,
                                                     GError           **error);
 void             desk_application_open_store_async (DeskApplication   *self,

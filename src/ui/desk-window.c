@@ -505,7 +505,7 @@ desk_window_new_for_library (DeskApplication *application,
   self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
   main_path = desk_application_dup_library_path (application);
   self->library_path = g_strdup (path ? path : main_path);
-  self->main_library = g_strcmp0 (self->library_path, main_path) == 0;
+  self->main_library = desk_application_is_main_library (application, path);
   show_library_name (self);
   setup_library (self, application);
   return self;
