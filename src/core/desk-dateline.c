@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "desk-dateline.h"
+#include "desk-labels.h"
 
 struct _DeskDateline
 {
@@ -256,15 +257,9 @@ desk_dateline_set_ymd (DeskDateline *self,
 static const DateStyle *
 find_date_style (const char *language)
 {
-  if (language != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (date_styles); i++)
-      {
-        gsize n = strlen (date_styles[i].language);
-
-        if (g_ascii_strncasecmp (language, date_styles[i].language, n) == 0 &&
-            (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
-          return &date_styles[i];
-      }
+  for (guint i = 0; i < G_N_ELEMENTS (date_styles); i++)
+    if (desk_language_is (language, date_styles[i].language))
+      return &date_styles[i];
   return &date_styles[0];
 }
 

@@ -13,6 +13,7 @@
 
 #include "desk-font-cache.h"
 #include "desk-fonts.h"
+#include "desk-labels.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcPattern, FcPatternDestroy)
 
@@ -114,13 +115,8 @@ language_is (const char *language,
   g_auto (GStrv) tags = g_strsplit (list, " ", -1);
 
   for (guint i = 0; tags[i]; i++)
-    {
-      gsize n = strlen (tags[i]);
-
-      if (g_ascii_strncasecmp (language, tags[i], n) == 0 &&
-          (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
-        return TRUE;
-    }
+    if (desk_language_is (language, tags[i]))
+      return TRUE;
   return FALSE;
 }
 

@@ -100,13 +100,8 @@ language_is_rtl (const char *language)
   static const char *rtl[] = { "ar", "fa", "he", "ur", "yi", "ps", "ckb", "sd", "ug", "dv" };
 
   for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
-    {
-      gsize n = strlen (rtl[i]);
-
-      if (g_ascii_strncasecmp (language, rtl[i], n) == 0 &&
-          (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
-        return TRUE;
-    }
+    if (desk_language_is (language, rtl[i]))
+      return TRUE;
   return FALSE;
 }
 

@@ -43,18 +43,29 @@ static const LabelSet label_sets[] = {
             "{kicker}: {headline}" } },
 };
 
+/**
+ * desk_language_is:
+ * @language: (nullable): a BCP 47 language tag ("fa-IR", "pt_BR", "en")
+ * @primary: a primary subtag ("fa")
+ *
+ * Returns: whether @language is @primary, whatever its region or script
+ */
+gboolean
+desk_language_is (const char *language,
+                  const char *primary)
+{
+  gsize n = strlen (primary);
+
+  return language != NULL && g_ascii_strncasecmp (language, primary, n) == 0 &&
+         (language[n] == '\0' || language[n] == '-' || language[n] == '_');
+}
+
 static const LabelSet *
 find_label_set (const char *language)
 {
-  if (language != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (label_sets); i++)
-      {
-        gsize n = strlen (label_sets[i].language);
-
-        if (g_ascii_strncasecmp (language, label_sets[i].language, n) == 0 &&
-            (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
-          return &label_sets[i];
-      }
+  for (guint i = 0; i < G_N_ELEMENTS (label_sets); i++)
+    if (desk_language_is (language, label_sets[i].language))
+      return &label_sets[i];
   return &label_sets[0];
 }
 

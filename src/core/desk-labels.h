@@ -17,6 +17,8 @@ typedef enum {
   DESK_N_LABELS
 } DeskLabel;
 
+gboolean    desk_language_is            (const char *language,
+                                         const char *primary);
 const char *desk_labels_get             (const char *language,
                                         DeskLabel   label);
 const char *desk_labels_source_template (const char *language,
